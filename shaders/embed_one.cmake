@@ -1,0 +1,11 @@
+# Writes OUT: a C++ file defining myomap::render::shaderSource(name) over the FILES given.
+string(REPLACE " " ";" FILES "${FILES}")
+set(body "// Generated from shaders/*.glsl by shaders/embed_one.cmake. Do not edit.\n#include <string_view>\n\nnamespace myomap::render {\n\nstd::string_view shaderSource(std::string_view name) {\n")
+foreach(f ${FILES})
+  get_filename_component(name ${f} NAME)
+  file(READ ${f} text)
+  string(APPEND body "    if (name == \"${name}\") return R\"myomap_glsl(${text})myomap_glsl\";\n")
+endforeach()
+string(APPEND body "    return {};\n}\n\n}  // namespace myomap::render\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

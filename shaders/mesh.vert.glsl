@@ -1,0 +1,41 @@
+#version 330 core
+// Scene geometry with optional GPU linear-blend skinning. Joint matrices come from a float
+// texture (4 texels per matrix, one row per joint), so any number of joints fits.
+layout(location = 0) in vec3 aPosition;
+layout(location = 1) in vec3 aNormal;
+layout(location = 2) in vec2 aUv;
+layout(location = 3) in uvec4 aJoints;
+layout(location = 4) in vec4 aWeights;
+layout(location = 5) in vec4 aColor;
+
+uniform mat4 uModel;
+uniform mat4 uViewProjection;
+uniform bool uSkinned;
+uniform int uJointOffset;
+uniform sampler2D uJointMatrices;
+
+out vec3 vWorldPosition;
+out vec3 vNormal;
+out vec2 vUv;
+out vec4 vColor;
+
+mat4 jointMatrix(uint joint) {
+    int row = uJointOffset + int(joint);
+    return mat4(texelFetch(uJointMatrices, ivec2(0, row), 0), texelFetch(uJointMatrices, ivec2(1, row), 0),
+                texelFetch(uJointMatrices, ivec2(2, row), 0), texelFetch(uJointMatrices, ivec2(3, row), 0));
+}
+
+void main() {
+    mat4 model = uModel;
+    if (uSkinned) {
+        model = aWeights.x * jointMatrix(aJoints.x) + aWeights.y * jointMatrix(aJoints.y) +
+                aWeights.z * jointMatrix(aJoints.z) + aWeights.w * jointMatrix(aJoints.w);
+    }
+    vec4 world = model * vec4(aPosition, 1.0);
+    vWorldPosition = world.xyz;
+    // Inverse-transpose keeps normals perpendicular under non-uniform scale.
+    vNormal = transpose(inverse(mat3(model))) * aNormal;
+    vUv = aUv;
+    vColor = aColor;
+    gl_Position = uViewProjection * world;
+}

@@ -1,0 +1,135 @@
+#include "app/cli.h"
+
+#include <charconv>
+#include <cmath>
+#include <sstream>
+
+namespace myomap::app {
+namespace {
+
+std::optional<float> number(std::string_view text) {
+    float value = 0.0f;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
+    return value;
+}
+
+std::optional<glm::vec3> vector3(std::string_view text) {
+    glm::vec3 v;
+    for (int i = 0; i < 3; ++i) {
+        const auto comma = text.find(',');
+        if ((i < 2) != (comma != std::string_view::npos)) return std::nullopt;
+        const auto value = number(text.substr(0, comma));
+        if (!value) return std::nullopt;
+        v[i] = *value;
+        text = comma == std::string_view::npos ? std::string_view{} : text.substr(comma + 1);
+    }
+    return v;
+}
+
+std::optional<glm::vec3> hexColor(std::string_view text) {
+    if (!text.empty() && text[0] == '#') text.remove_prefix(1);
+    if (text.size() != 6) return std::nullopt;
+    unsigned value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + 6, value, 16);
+    if (ec != std::errc() || end != text.data() + 6) return std::nullopt;
+    return glm::vec3((value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff) / 255.0f;
+}
+
+}  // namespace
+
+Result<Options> parseOptions(const std::vector<std::string>& args) {
+    Options o;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        auto value = [&]() -> Result<std::string> {
+            if (i + 1 >= args.size()) return fail(arg + " needs a value (see --help)");
+            return args[++i];
+        };
+        auto bad = [&](const std::string& v, const char* expected) {
+            return fail("bad value '" + v + "' for " + arg + ": expected " + expected);
+        };
+        if (arg == "--help" || arg == "-h") {
+            o.help = true;
+        } else if (arg == "--version") {
+            o.version = true;
+        } else if (arg == "--model" || arg == "--screenshot" || arg == "--clip") {
+            auto v = value();
+            if (!v) return fail(v.error());
+            if (arg == "--model") o.model = *v;
+            else if (arg == "--screenshot") o.screenshot = *v;
+            else o.clip = *v;
+        } else if (arg == "--size") {
+            auto v = value();
+            if (!v) return fail(v.error());
+            const auto x = v->find('x');
+            const auto w = x == std::string::npos ? std::nullopt : number(std::string_view(*v).substr(0, x));
+            const auto h = x == std::string::npos ? std::nullopt : number(std::string_view(*v).substr(x + 1));
+            if (!w || !h || *w < 1 || *h < 1 || *w > 16384 || *h > 16384 || *w != std::floor(*w) || *h != std::floor(*h)) {
+                return bad(*v, "WIDTHxHEIGHT in pixels, each 1 to 16384, e.g. 1600x1000");
+            }
+            o.width = static_cast<int>(*w);
+            o.height = static_cast<int>(*h);
+            o.sizeGiven = true;
+        } else if (arg == "--time" || arg == "--fov") {
+            auto v = value();
+            if (!v) return fail(v.error());
+            const auto n = number(*v);
+            if (arg == "--time") {
+                if (!n || *n < 0) return bad(*v, "seconds, 0 or more");
+                o.time = *n;
+            } else {
+                if (!n || *n <= 1 || *n >= 170) return bad(*v, "a vertical field of view in degrees, 1 to 170");
+                o.fovDegrees = *n;
+            }
+        } else if (arg == "--view") {
+            auto v = value();
+            if (!v) return fail(v.error());
+            o.view = parseView(*v);
+            if (!o.view) return bad(*v, "anterior, posterior, left or right");
+        } else if (arg == "--camera" || arg == "--target") {
+            auto v = value();
+            if (!v) return fail(v.error());
+            const auto p = vector3(*v);
+            if (!p) return bad(*v, "three numbers x,y,z in metres, e.g. 0,1.2,3");
+            (arg == "--camera" ? o.camera : o.target) = p;
+        } else if (arg == "--background") {
+            auto v = value();
+            if (!v) return fail(v.error());
+            o.background = hexColor(*v);
+            if (!o.background) return bad(*v, "a colour as RRGGBB hex, e.g. ffffff");
+        } else {
+            return fail("unknown option '" + arg + "' (see myomap --help)");
+        }
+    }
+    if (o.target && !o.camera) return fail("--target needs --camera too");
+    if (o.camera && o.view) return fail("give either --view or --camera, not both");
+    return o;
+}
+
+std::string helpText() {
+    std::ostringstream s;
+    s << "Myomap: an interactive 3D trigger point atlas (an education tool, not a diagnostic device).\n\n"
+         "Usage:\n"
+         "  myomap [--model FILE]                      open the viewer\n"
+         "  myomap --model FILE --screenshot OUT.png   render one frame offscreen and exit\n\n"
+         "Options:\n"
+         "  --model FILE          model to open: glTF 2.0 (.gltf, .glb) or OBJ / FBX / DAE\n"
+         "  --screenshot OUT.png  render one frame to a PNG without showing a window, then exit\n"
+         "  --size WxH            image size in pixels for --screenshot (default 1600x1000)\n"
+         "  --time SECONDS        animation time to show (default 0)\n"
+         "  --clip NAME           animation clip to play or pose (default: the first)\n"
+         "  --view VIEW           anterior, posterior, left or right (default anterior)\n"
+         "  --camera X,Y,Z        camera position in metres (instead of --view)\n"
+         "  --target X,Y,Z        point the camera looks at (default: the model's centre)\n"
+         "  --fov DEGREES         vertical field of view (default 35)\n"
+         "  --background RRGGBB   flat background colour instead of the soft gradient\n"
+         "  --version             print the version\n"
+         "  --help                this text\n\n"
+         "In the viewer: drag to orbit, right or middle drag to pan, wheel to zoom, double-click to\n"
+         "centre on what is under the cursor; keys A P L R for anterior, posterior, left and right\n"
+         "views, F to frame the model, Home to reset.\n";
+    return s.str();
+}
+
+}  // namespace myomap::app

@@ -1,0 +1,34 @@
+// Command-line options: parsed into a plain struct (unit-tested without a window).
+#pragma once
+
+#include "app/camera.h"
+#include "core/result.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace myomap::app {
+
+struct Options {
+    std::optional<std::filesystem::path> model;
+    std::optional<std::filesystem::path> screenshot;
+    int width = 1600;
+    int height = 1000;
+    bool sizeGiven = false;
+    float time = 0.0f;
+    std::string clip;
+    std::optional<View> view;
+    std::optional<glm::vec3> camera;
+    std::optional<glm::vec3> target;
+    float fovDegrees = 35.0f;
+    std::optional<glm::vec3> background;  // sRGB 0-1, flat instead of the gradient
+    bool help = false;
+    bool version = false;
+};
+
+Result<Options> parseOptions(const std::vector<std::string>& args);
+std::string helpText();
+
+}  // namespace myomap::app

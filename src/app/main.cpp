@@ -1,0 +1,33 @@
+// myomap: the viewer, or one offscreen frame with --screenshot.
+#include "app/cli.h"
+#include "app/headless.h"
+#include "app/viewer.h"
+#include "core/log.h"
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#ifndef MYOMAP_VERSION
+#define MYOMAP_VERSION "0"
+#endif
+
+int main(int argc, char** argv) {
+    using namespace myomap;
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    auto options = app::parseOptions(args);
+    if (!options) {
+        log::error(options.error());
+        return 2;
+    }
+    if (options->help) {
+        std::fputs(app::helpText().c_str(), stdout);
+        return 0;
+    }
+    if (options->version) {
+        std::printf("myomap %s\n", MYOMAP_VERSION);
+        return 0;
+    }
+    if (options->screenshot) return app::renderScreenshot(*options);
+    return app::runViewer(*options);
+}

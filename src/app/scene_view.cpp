@@ -1,0 +1,74 @@
+#include "app/scene_view.h"
+
+namespace myomap::app {
+
+void SceneView::show(model::Scene scene, render::Renderer& renderer) {
+    clear(renderer);
+    m_scene = std::move(scene);
+    for (const model::Image& image : m_scene.images) {
+        m_gpuTextures.push_back(image.rgba.empty() ? -1 : renderer.addTexture({image.width, image.height, image.rgba}));
+    }
+    for (const model::Mesh& mesh : m_scene.meshes) {
+        std::vector<int> ids;
+        for (const model::Primitive& p : mesh.primitives) {
+            ids.push_back(renderer.addMesh({p.positions, p.normals, p.uv0, p.joints, p.weights, p.colors, p.indices}));
+        }
+        m_gpuMeshes.push_back(std::move(ids));
+    }
+    m_meshNodes = model::meshNodes(m_scene);
+}
+
+void SceneView::clear(render::Renderer& renderer) {
+    renderer.clearResources();
+    m_scene = {};
+    m_gpuMeshes.clear();
+    m_gpuTextures.clear();
+    m_meshNodes.clear();
+}
+
+std::size_t SceneView::triangleCount() const {
+    std::size_t count = 0;
+    for (const int node : m_meshNodes) {
+        for (const model::Primitive& p : m_scene.meshes[static_cast<std::size_t>(m_scene.nodes[static_cast<std::size_t>(node)].mesh)].primitives) {
+            count += p.indices.size() / 3;
+        }
+    }
+    return count;
+}
+
+model::Pose SceneView::pose(int clip, float t) const {
+    const model::AnimationClip* c =
+        clip >= 0 && static_cast<std::size_t>(clip) < m_scene.clips.size() ? &m_scene.clips[static_cast<std::size_t>(clip)] : nullptr;
+    return model::evaluatePose(m_scene, c, t);
+}
+
+void SceneView::addToFrame(const model::Pose& pose, render::FrameData& frame) const {
+    for (const int nodeIndex : m_meshNodes) {
+        const model::Node& node = m_scene.nodes[static_cast<std::size_t>(nodeIndex)];
+        int palette = -1;
+        if (node.skin >= 0) {
+            palette = static_cast<int>(frame.palettes.size());
+            frame.palettes.push_back(model::jointMatrices(m_scene, m_scene.skins[static_cast<std::size_t>(node.skin)], pose));
+        }
+        const auto& mesh = m_scene.meshes[static_cast<std::size_t>(node.mesh)];
+        for (std::size_t p = 0; p < mesh.primitives.size(); ++p) {
+            render::DrawItem item;
+            item.mesh = m_gpuMeshes[static_cast<std::size_t>(node.mesh)][p];
+            item.model = pose.global[static_cast<std::size_t>(nodeIndex)];
+            item.palette = palette;
+            const int material = mesh.primitives[p].material;
+            if (material >= 0) {
+                const model::Material& m = m_scene.materials[static_cast<std::size_t>(material)];
+                item.material.baseColor = m.baseColor;
+                item.material.texture = m.baseColorImage >= 0 ? m_gpuTextures[static_cast<std::size_t>(m.baseColorImage)] : -1;
+                item.material.doubleSided = m.doubleSided;
+                if (m.blend) item.opacity = std::min(m.baseColor.a, 0.999f);
+            } else {
+                item.material.baseColor = glm::vec4(0.8f, 0.8f, 0.8f, 1.0f);
+            }
+            frame.items.push_back(item);
+        }
+    }
+}
+
+}  // namespace myomap::app

@@ -1,0 +1,36 @@
+// A loaded model as the app shows it: the CPU scene, its GPU copies in the renderer, and the
+// per-frame work of posing it and listing what to draw.
+#pragma once
+
+#include "model/pose.h"
+#include "model/scene.h"
+#include "render/frame_data.h"
+#include "render/renderer.h"
+
+#include <vector>
+
+namespace myomap::app {
+
+class SceneView {
+public:
+    // Uploads `scene` to the renderer, replacing whatever was shown before.
+    void show(model::Scene scene, render::Renderer& renderer);
+    void clear(render::Renderer& renderer);
+
+    const model::Scene& scene() const { return m_scene; }
+    bool empty() const { return m_scene.nodes.empty(); }
+    std::size_t triangleCount() const;
+
+    // The clip's pose at time t (clip -1: the rest pose).
+    model::Pose pose(int clip, float t) const;
+    // Appends this scene's draw items (and skin palettes) for `pose` to the frame.
+    void addToFrame(const model::Pose& pose, render::FrameData& frame) const;
+
+private:
+    model::Scene m_scene;
+    std::vector<std::vector<int>> m_gpuMeshes;  // [mesh][primitive] -> renderer mesh id
+    std::vector<int> m_gpuTextures;             // [image] -> renderer texture id (-1: none)
+    std::vector<int> m_meshNodes;
+};
+
+}  // namespace myomap::app

@@ -1,0 +1,266 @@
+#include "app/viewer.h"
+
+#include "app/scene_view.h"
+#include "app/startup.h"
+#include "app/viewer_input.h"
+#include "app/window.h"
+#include "core/image.h"
+#include "core/log.h"
+#include "core/paths.h"
+#include "model/loader.h"
+#include "render/gl/imgui_backend.h"
+#include "render/renderer.h"
+#include "ui/fonts.h"
+#include "ui/viewer_panel.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <filesystem>
+
+namespace myomap::app {
+namespace {
+
+class Viewer {
+public:
+    Viewer(Window window, render::Renderer renderer, const Options& options)
+        : m_window(std::move(window)), m_renderer(std::move(renderer)), m_options(options) {
+        m_ui.rendererName = m_renderer.contextInfo().renderer;
+    }
+
+    void open(const std::filesystem::path& path) {
+        auto scene = model::loadModel(path);
+        if (!scene) {
+            report(scene.error());
+            return;
+        }
+        m_ui.problems.clear();
+        for (const std::string& w : scene->warnings) report(w, false);
+        const std::size_t joints = [&] {
+            std::size_t n = 0;
+            for (const auto& s : scene->skins) n += s.joints.size();
+            return n;
+        }();
+        m_view.show(std::move(scene.value()), m_renderer);
+        m_ui.modelPath = path.string();
+        m_ui.modelSummary = std::to_string(m_view.scene().meshes.size()) + " meshes, " +
+                            std::to_string(m_view.triangleCount()) + " triangles, " + std::to_string(joints) + " joints";
+        m_ui.clipNames.clear();
+        for (const auto& clip : m_view.scene().clips) m_ui.clipNames.push_back(clip.name);
+        auto clip = chooseClip(m_view.scene(), m_options.clip);
+        if (!clip) report(clip.error());
+        m_ui.clip = clip ? *clip : (m_view.scene().clips.empty() ? -1 : 0);
+        m_ui.time = m_options.time;
+        resetCamera();
+        log::info("opened " + path.string() + " (" + m_ui.modelSummary + ")");
+    }
+
+    int run() {
+        int lastWidth = 0, lastHeight = 0;
+        auto last = std::chrono::steady_clock::now();
+        while (!m_window.shouldClose() && !m_quit) {
+            int width = 0, height = 0;
+            m_window.framebufferSize(width, height);
+            if (width <= 0 || height <= 0) {  // minimised: nothing to draw, don't spin
+                glfwWaitEventsTimeout(0.25);
+                last = std::chrono::steady_clock::now();
+                continue;
+            }
+            glfwPollEvents();
+            const auto now = std::chrono::steady_clock::now();
+            const float dt = std::min(std::chrono::duration<float>(now - last).count(), 0.25f);
+            last = now;
+            if (width != lastWidth || height != lastHeight) {
+                m_aspect = static_cast<float>(width) / static_cast<float>(height);
+                lastWidth = width;
+                lastHeight = height;
+            }
+            frame(width, height, dt);
+        }
+        return 0;
+    }
+
+private:
+    void report(const std::string& message, bool asError = true) {
+        asError ? log::error(message) : log::warning(message);
+        m_ui.problems.push_back(message);
+        if (asError) m_ui.showProblems = true;
+    }
+
+    void resetCamera() {
+        const model::Pose pose = m_view.pose(m_ui.clip, 0.0f);
+        m_camera = initialCamera(m_options, model::posedBounds(m_view.scene(), pose), m_aspect);
+        m_easing.cancel();
+    }
+
+    void frameAll() {
+        OrbitCamera goal = m_camera;
+        goal.frame(model::posedBounds(m_view.scene(), m_view.pose(m_ui.clip, m_ui.time)), m_aspect);
+        m_easing.start(goal);
+    }
+
+    void setView(View v) {
+        OrbitCamera goal = m_camera;
+        goal.setView(v);
+        m_easing.start(goal);
+    }
+
+    void carryOut(const std::vector<ui::Command>& commands) {
+        for (const ui::Command& c : commands) {
+            switch (c.type) {
+            case ui::CommandType::OpenModel: open(c.path); break;
+            case ui::CommandType::SetView: setView(c.view); break;
+            case ui::CommandType::FrameAll: frameAll(); break;
+            case ui::CommandType::ResetCamera: resetCamera(); break;
+            case ui::CommandType::SaveScreenshot: m_screenshotRequested = true; break;
+            case ui::CommandType::Quit: m_quit = true; break;
+            }
+        }
+    }
+
+    void advanceAnimation(float dt) {
+        if (m_ui.clip < 0 || static_cast<std::size_t>(m_ui.clip) >= m_view.scene().clips.size()) return;
+        m_ui.duration = m_view.scene().clips[static_cast<std::size_t>(m_ui.clip)].duration;
+        if (!m_ui.playing) return;
+        m_ui.time += dt * m_ui.speed;
+        if (m_ui.time > m_ui.duration) {
+            if (m_ui.loop && m_ui.duration > 0.0f) m_ui.time = std::fmod(m_ui.time, m_ui.duration);
+            else {
+                m_ui.time = m_ui.duration;
+                m_ui.playing = false;
+            }
+        }
+    }
+
+    void frame(int width, int height, float dt) {
+        gl::imguiNewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        std::vector<ui::Command> commands;
+        ui::drawViewerUi(m_ui, commands);
+        collectShortcuts(commands);
+        carryOut(commands);
+        handleCameraInput(width, height);
+        m_easing.update(m_camera, dt);
+        advanceAnimation(dt);
+        m_ui.fps = m_ui.fps * 0.95f + (dt > 0.0f ? 1.0f / dt : 0.0f) * 0.05f;
+
+        m_frame.width = width;
+        m_frame.height = height;
+        m_frame.view = m_camera.view();
+        m_frame.projection = m_camera.projection(m_aspect);
+        m_frame.cameraPosition = m_camera.position();
+        m_frame.items.clear();
+        m_frame.palettes.clear();
+        if (!m_view.empty()) m_view.addToFrame(m_view.pose(m_ui.clip, m_ui.time), m_frame);
+        if (auto s = m_renderer.render(m_frame); !s) {
+            report(s.error());
+            m_quit = true;
+        }
+        if (m_screenshotRequested) saveScreenshot();
+        m_renderer.presentToWindow(width, height);
+        ImGui::Render();
+        gl::imguiRender(ImGui::GetDrawData());
+        m_window.swapBuffers();
+    }
+
+    void collectShortcuts(std::vector<ui::Command>& commands) {
+        const ImGuiIO& io = ImGui::GetIO();
+        if (io.WantCaptureKeyboard) return;
+        const ShortcutKeys keys{ImGui::IsKeyPressed(GLFW_KEY_A, false), ImGui::IsKeyPressed(GLFW_KEY_P, false),
+                                ImGui::IsKeyPressed(GLFW_KEY_L, false), ImGui::IsKeyPressed(GLFW_KEY_R, false),
+                                ImGui::IsKeyPressed(GLFW_KEY_F, false), ImGui::IsKeyPressed(GLFW_KEY_HOME, false),
+                                ImGui::IsKeyPressed(GLFW_KEY_F12, false),
+                                io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O, false),
+                                io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)};
+        if (keys.open) m_ui.openDialogRequested = true;
+        shortcutCommands(keys, io.KeyCtrl, commands);
+    }
+
+    void handleCameraInput(int width, int height) {
+        const ImGuiIO& io = ImGui::GetIO();
+        if (io.WantCaptureMouse) return;
+        if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 1.0f)) {
+            m_easing.cancel();
+            m_camera.orbit(io.MouseDelta.x, io.MouseDelta.y);
+        }
+        if (ImGui::IsMouseDragging(ImGuiMouseButton_Right, 1.0f) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 1.0f)) {
+            m_easing.cancel();
+            m_camera.pan(io.MouseDelta.x * io.DisplayFramebufferScale.x, io.MouseDelta.y * io.DisplayFramebufferScale.y, height);
+        }
+        if (io.MouseWheel != 0.0f) {
+            m_easing.cancel();
+            m_camera.zoom(io.MouseWheel);
+        }
+        if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+            const int x = static_cast<int>(io.MousePos.x * io.DisplayFramebufferScale.x);
+            const int y = static_cast<int>(io.MousePos.y * io.DisplayFramebufferScale.y);
+            const auto goal = focusOnPixel(m_camera, m_aspect, width, height, x, y, m_renderer.depthAt(x, y));
+            if (goal) m_easing.start(*goal);
+        }
+    }
+
+    void saveScreenshot() {
+        m_screenshotRequested = false;
+        const render::Capture capture = m_renderer.capture();
+        const std::time_t now = std::time(nullptr);
+        char name[64];
+        std::strftime(name, sizeof name, "myomap-%Y%m%d-%H%M%S.png", std::localtime(&now));
+        const std::filesystem::path folder = paths::userDataDir() / "screenshots";
+        std::error_code ec;
+        std::filesystem::create_directories(folder, ec);
+        const auto path = folder / name;
+        if (auto s = writePng(path, {capture.width, capture.height, capture.rgba}); !s) report(s.error());
+        else log::info("screenshot saved to " + path.string());
+    }
+
+    Window m_window;
+    render::Renderer m_renderer;
+    Options m_options;
+    SceneView m_view;
+    ui::ViewerState m_ui;
+    OrbitCamera m_camera;
+    CameraEasing m_easing;
+    render::FrameData m_frame;
+    float m_aspect = 1.6f;
+    bool m_quit = false;
+    bool m_screenshotRequested = false;
+};
+
+}  // namespace
+
+int runViewer(const Options& options) {
+    auto window = Window::create({"Myomap", options.width, options.height, true});
+    if (!window) {
+        log::error(window.error());
+        return 1;
+    }
+    auto renderer = render::Renderer::create();
+    if (!renderer) {
+        log::error(renderer.error());
+        return 1;
+    }
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // layout is not persisted: the app opens the same every time
+    ImGui::StyleColorsLight();
+    ui::loadUiFont(window->contentScale(), window->monitorHeight());
+    ImGui_ImplGlfw_InitForOpenGL(window->handle(), true);
+    gl::imguiInit();
+    int code = 0;
+    {
+        Viewer viewer(std::move(window.value()), std::move(renderer.value()), options);
+        if (options.model) viewer.open(*options.model);
+        code = viewer.run();
+        gl::imguiShutdown();
+        ImGui_ImplGlfw_Shutdown();
+    }
+    ImGui::DestroyContext();
+    return code;
+}
+
+}  // namespace myomap::app

@@ -1,0 +1,430 @@
+// aiScene -> Scene: the node tree, one Mesh per node's mesh list (one Primitive per aiMesh),
+// a Skin per skinned node, and animation clips.
+//
+// Skinning: Assimp's bone offset matrix maps the mesh's own coordinates to the bone's space at
+// bind time, so global(bone) * offset * v is the skinned vertex in model space and the mesh
+// node's transform cancels out (Assimp's viewer draws it so). That is glTF's rule exactly:
+// inverseBind = offset, and the skinned node's transform is ignored.
+#include "model/assimp_convert.h"
+
+#include "model/pose.h"
+
+#include <assimp/scene.h>
+
+#include <glm/gtc/matrix_inverse.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <numeric>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace myomap::model::assimp {
+namespace {
+
+bool finite(const glm::mat4& m) {
+    for (int c = 0; c < 4; ++c) {
+        for (int r = 0; r < 4; ++r) {
+            if (!std::isfinite(m[c][r])) return false;
+        }
+    }
+    return true;
+}
+
+bool nearlyEqual(const glm::mat4& a, const glm::mat4& b) {
+    float largest = 1.0f;
+    float diff = 0.0f;
+    for (int c = 0; c < 4; ++c) {
+        for (int r = 0; r < 4; ++r) {
+            largest = std::max({largest, std::abs(a[c][r]), std::abs(b[c][r])});
+            diff = std::max(diff, std::abs(a[c][r] - b[c][r]));
+        }
+    }
+    return diff <= 1e-5f * largest;
+}
+
+// Up to four strongest influences per vertex, merged by joint.
+struct Influences {
+    std::vector<glm::u16vec4> joints;
+    std::vector<glm::vec4> weights;
+
+    explicit Influences(std::size_t n) : joints(n, glm::u16vec4(0)), weights(n, glm::vec4(0.0f)) {}
+
+    void add(std::size_t vertex, std::uint16_t joint, float weight) {
+        glm::vec4& w = weights[vertex];
+        glm::u16vec4& j = joints[vertex];
+        int weakest = 0;
+        for (int k = 0; k < 4; ++k) {
+            if (w[k] > 0.0f && j[k] == joint) {
+                w[k] += weight;
+                return;
+            }
+            if (w[k] < w[weakest]) weakest = k;
+        }
+        if (weight > w[weakest]) {
+            w[weakest] = weight;
+            j[weakest] = joint;
+        }
+    }
+};
+
+class SceneConverter {
+public:
+    SceneConverter(const aiScene& in, const std::vector<unsigned>& uvChannel, Scene& out)
+        : m_in(in), m_uvChannel(uvChannel), m_out(out) {}
+
+    Status run() {
+        if (!m_in.mRootNode) return fail("the file has no node hierarchy");
+        convertNodes();
+        m_rest = evaluatePose(m_out, nullptr, 0.0f);
+        if (auto s = convertMeshes(); !s) return s;
+        convertAnimations();
+        if (m_out.meshes.empty()) warn("the file has no triangle meshes; there is nothing to draw");
+        return Ok{};
+    }
+
+private:
+    void warn(std::string text) { m_out.warnings.push_back(std::move(text)); }
+
+    std::string nodeLabel(std::size_t i) const {
+        const std::string& name = m_out.nodes[i].name;
+        return name.empty() ? "node " + std::to_string(i) : "node '" + name + "'";
+    }
+
+    int nodeByName(const aiString& name) const {
+        const auto it = m_nodeByName.find(std::string(name.C_Str(), name.length));
+        return it == m_nodeByName.end() ? kNone : it->second;
+    }
+
+    // Depth-first, parents before children, iteratively so a deep hierarchy cannot overflow
+    // the stack. A node reached twice (a malformed graph) is kept only the first time.
+    void convertNodes() {
+        std::vector<std::pair<const aiNode*, int>> stack{{m_in.mRootNode, kNone}};
+        std::unordered_set<const aiNode*> seen;
+        while (!stack.empty()) {
+            const auto [src, parent] = stack.back();
+            stack.pop_back();
+            if (!src || !seen.insert(src).second) {
+                if (src) warn("node '" + std::string(src->mName.C_Str()) + "' appears twice in the hierarchy; kept once");
+                continue;
+            }
+            const int index = static_cast<int>(m_out.nodes.size());
+            Node node;
+            node.name = std::string(src->mName.C_Str(), src->mName.length);
+            node.parent = parent;
+            setTransform(node, src->mTransformation);
+            m_out.nodes.push_back(std::move(node));
+            m_aiNodes.push_back(src);
+            m_nodeByName.emplace(m_out.nodes.back().name, index);  // the first of equal names wins
+            if (parent == kNone) m_out.roots.push_back(index);
+            else m_out.nodes[static_cast<std::size_t>(parent)].children.push_back(index);
+            if (!src->mChildren) continue;
+            for (unsigned c = src->mNumChildren; c-- > 0;) stack.emplace_back(src->mChildren[c], index);
+        }
+    }
+
+    void setTransform(Node& node, const aiMatrix4x4& m) {
+        const glm::mat4 original = toGlm(m);
+        if (!finite(original)) {
+            warn("node '" + node.name + "': transform is not finite; identity used");
+            return;
+        }
+        aiVector3D scale, translation;
+        aiQuaternion rotation;
+        m.Decompose(scale, rotation, translation);
+        NodeTransform trs{{translation.x, translation.y, translation.z},
+                          glm::normalize(glm::quat(rotation.w, rotation.x, rotation.y, rotation.z)),
+                          {scale.x, scale.y, scale.z}};
+        const glm::vec4 q(trs.rotation.x, trs.rotation.y, trs.rotation.z, trs.rotation.w);
+        if (!std::isfinite(q.x + q.y + q.z + q.w)) trs.rotation = glm::quat(1.0f, 0.0f, 0.0f, 0.0f);
+        if (!nearlyEqual(trs.matrix(), original)) {
+            warn("node '" + node.name + "': transform has shear or projection, which translation/rotation/scale cannot hold; approximated");
+        }
+        node.translation = trs.translation;
+        node.rotation = trs.rotation;
+        node.scale = trs.scale;
+    }
+
+    const aiMesh* meshAt(unsigned index) const {
+        return m_in.mMeshes && index < m_in.mNumMeshes ? m_in.mMeshes[index] : nullptr;
+    }
+
+    Status convertMeshes() {
+        std::map<std::vector<unsigned>, int> unskinnedMesh;  // instanced mesh lists share a Mesh
+        for (std::size_t n = 0; n < m_aiNodes.size(); ++n) {
+            const aiNode* src = m_aiNodes[n];
+            if (src->mNumMeshes == 0 || !src->mMeshes) continue;
+            std::vector<unsigned> list(src->mMeshes, src->mMeshes + src->mNumMeshes);
+            bool skinned = false;
+            for (const unsigned m : list) {
+                const aiMesh* mesh = meshAt(m);
+                if (!mesh) warn(nodeLabel(n) + ": refers to mesh " + std::to_string(m) + ", which does not exist");
+                else skinned = skinned || (mesh->mNumBones > 0 && mesh->mBones);
+            }
+            if (!skinned) {
+                if (const auto it = unskinnedMesh.find(list); it != unskinnedMesh.end()) {
+                    m_out.nodes[n].mesh = it->second;
+                    continue;
+                }
+            }
+            Mesh mesh;
+            mesh.name = m_out.nodes[n].name;
+            if (mesh.name.empty() && meshAt(list[0])) mesh.name = meshAt(list[0])->mName.C_Str();
+            if (mesh.name.empty()) mesh.name = "mesh_" + std::to_string(m_out.meshes.size());
+            Skin skin;
+            skin.name = mesh.name + "_skin";
+            for (const unsigned m : list) {
+                const aiMesh* srcMesh = meshAt(m);
+                if (!srcMesh) continue;
+                auto primitive = convertPrimitive(*srcMesh, mesh.name);
+                if (!primitive) continue;
+                if (skinned && srcMesh->mNumBones > 0 && srcMesh->mBones) {
+                    if (auto s = bindToSkin(*srcMesh, static_cast<int>(n), skin, *primitive, mesh.name); !s) return s;
+                }
+                mesh.primitives.push_back(std::move(*primitive));
+            }
+            if (mesh.primitives.empty()) continue;
+            m_out.nodes[n].mesh = static_cast<int>(m_out.meshes.size());
+            if (!skinned) unskinnedMesh.emplace(list, m_out.nodes[n].mesh);
+            m_out.meshes.push_back(std::move(mesh));
+            if (!skin.joints.empty()) {
+                m_out.nodes[n].skin = static_cast<int>(m_out.skins.size());
+                m_out.skins.push_back(std::move(skin));
+            }
+        }
+        return Ok{};
+    }
+
+    std::optional<Primitive> convertPrimitive(const aiMesh& src, const std::string& meshName) {
+        const std::string where = "mesh '" + meshName + "' part '" + src.mName.C_Str() + "'";
+        if (!src.mVertices || src.mNumVertices == 0 || !src.mFaces || src.mNumFaces == 0) {
+            warn(where + ": has no vertices or faces; skipped");
+            return std::nullopt;
+        }
+        const std::size_t n = src.mNumVertices;
+        Primitive prim;
+        prim.positions.resize(n);
+        std::vector<unsigned char> valid(n, 1);
+        glm::vec3 anyFinite(0.0f);
+        bool foundFinite = false;
+        for (std::size_t i = 0; i < n; ++i) {
+            const aiVector3D& p = src.mVertices[i];
+            prim.positions[i] = {p.x, p.y, p.z};
+            valid[i] = std::isfinite(p.x) && std::isfinite(p.y) && std::isfinite(p.z);
+            if (valid[i] && !foundFinite) {
+                anyFinite = prim.positions[i];
+                foundFinite = true;
+            }
+        }
+        std::size_t skippedFaces = 0;
+        for (unsigned f = 0; f < src.mNumFaces; ++f) {
+            const aiFace& face = src.mFaces[f];
+            bool usable = face.mNumIndices == 3 && face.mIndices;
+            for (unsigned k = 0; usable && k < 3; ++k) usable = face.mIndices[k] < n && valid[face.mIndices[k]];
+            if (!usable) {
+                ++skippedFaces;
+                continue;
+            }
+            prim.indices.insert(prim.indices.end(), {face.mIndices[0], face.mIndices[1], face.mIndices[2]});
+        }
+        if (skippedFaces > 0) {
+            warn(where + ": " + std::to_string(skippedFaces) + " faces that are not triangles or have invalid vertices were skipped");
+        }
+        if (prim.indices.empty()) {
+            warn(where + ": has no drawable triangles; skipped");
+            return std::nullopt;
+        }
+        // Unused non-finite vertices still count in bounds and picking: park them on a real one.
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!valid[i]) prim.positions[i] = anyFinite;
+        }
+        if (src.mNormals) {
+            prim.normals.resize(n);
+            for (std::size_t i = 0; i < n; ++i) {
+                const glm::vec3 v(src.mNormals[i].x, src.mNormals[i].y, src.mNormals[i].z);
+                const float length = glm::length(v);
+                prim.normals[i] = std::isfinite(length) && length > 1e-12f ? v / length : glm::vec3(0.0f, 1.0f, 0.0f);
+            }
+        }
+        const unsigned material = src.mMaterialIndex;
+        unsigned uv = material < m_uvChannel.size() ? m_uvChannel[material] : 0;
+        if (uv >= AI_MAX_NUMBER_OF_TEXTURECOORDS || !src.mTextureCoords[uv]) uv = 0;
+        if (const aiVector3D* coords = src.mTextureCoords[uv]) {
+            prim.uv0.resize(n);
+            for (std::size_t i = 0; i < n; ++i) {
+                const glm::vec2 t(coords[i].x, coords[i].y);
+                prim.uv0[i] = std::isfinite(t.x) && std::isfinite(t.y) ? t : glm::vec2(0.0f);
+            }
+        }
+        if (const aiColor4D* colors = src.mColors[0]) {
+            prim.colors.resize(n);
+            for (std::size_t i = 0; i < n; ++i) {
+                const glm::vec4 c(colors[i].r, colors[i].g, colors[i].b, colors[i].a);
+                prim.colors[i] = std::isfinite(c.r + c.g + c.b + c.a) ? c : glm::vec4(1.0f);
+            }
+        }
+        prim.material = material < m_out.materials.size() ? static_cast<int>(material) : kNone;
+        return prim;
+    }
+
+    // Adds the aiMesh's bones to the node's skin (a joint is a node with its inverse bind
+    // matrix, so meshes of one node share joints unless their bind poses differ) and fills the
+    // primitive's joints and weights.
+    Status bindToSkin(const aiMesh& src, int meshNode, Skin& skin, Primitive& prim, const std::string& meshName) {
+        const std::string where = "mesh '" + meshName + "' part '" + src.mName.C_Str() + "'";
+        const glm::mat4& meshGlobal = m_rest.global[static_cast<std::size_t>(meshNode)];
+        auto jointFor = [&](int node, const glm::mat4& inverseBind) -> Result<std::uint16_t> {
+            for (std::size_t j = 0; j < skin.joints.size(); ++j) {
+                if (skin.joints[j] == node && nearlyEqual(skin.inverseBind[j], inverseBind)) return static_cast<std::uint16_t>(j);
+            }
+            if (skin.joints.size() > std::numeric_limits<std::uint16_t>::max()) {
+                return fail(where + ": more than 65535 bones in one skin");
+            }
+            skin.joints.push_back(node);
+            skin.inverseBind.push_back(inverseBind);
+            return static_cast<std::uint16_t>(skin.joints.size() - 1);
+        };
+        // Vertices without a bone, or bound to a bone that names no node, follow the mesh node
+        // itself, staying where the unskinned mesh would be.
+        const glm::mat4 meshInverse = glm::inverse(meshGlobal);
+        auto fallback = [&] { return jointFor(meshNode, finite(meshInverse) ? meshInverse : glm::mat4(1.0f)); };
+
+        const std::size_t n = prim.positions.size();
+        Influences influences(n);
+        std::size_t badWeights = 0;
+        for (unsigned b = 0; b < src.mNumBones; ++b) {
+            const aiBone* bone = src.mBones[b];
+            if (!bone) continue;
+            const std::string boneName = bone->mName.C_Str();
+            const int node = nodeByName(bone->mName);
+            Result<std::uint16_t> joint = std::uint16_t{0};
+            if (node == kNone) {
+                warn(where + ": bone '" + boneName + "' names no node; its vertices follow the mesh");
+                joint = fallback();
+            } else {
+                glm::mat4 inverseBind = toGlm(bone->mOffsetMatrix);
+                if (!finite(inverseBind)) {
+                    // Assume the file's rest pose is its bind pose.
+                    warn(where + ": bone '" + boneName + "' has an invalid offset matrix; its rest pose is used as bind pose");
+                    inverseBind = glm::inverse(m_rest.global[static_cast<std::size_t>(node)]) * meshGlobal;
+                    if (!finite(inverseBind)) inverseBind = glm::mat4(1.0f);
+                }
+                joint = jointFor(node, inverseBind);
+            }
+            if (!joint) return fail(joint.error());
+            if (!bone->mWeights) continue;
+            for (unsigned w = 0; w < bone->mNumWeights; ++w) {
+                const aiVertexWeight& vw = bone->mWeights[w];
+                if (vw.mVertexId >= n || !std::isfinite(vw.mWeight) || vw.mWeight < 0.0f) {
+                    ++badWeights;
+                    continue;
+                }
+                if (vw.mWeight > 0.0f) influences.add(vw.mVertexId, *joint, vw.mWeight);
+            }
+        }
+        if (badWeights > 0) warn(where + ": " + std::to_string(badWeights) + " invalid bone weights were ignored");
+        std::size_t unweighted = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            glm::vec4& w = influences.weights[i];
+            const float sum = w.x + w.y + w.z + w.w;
+            if (sum > 1e-6f && std::isfinite(sum)) {
+                w /= sum;
+                continue;
+            }
+            auto joint = fallback();
+            if (!joint) return fail(joint.error());
+            influences.joints[i] = glm::u16vec4(*joint, 0, 0, 0);
+            w = glm::vec4(1.0f, 0.0f, 0.0f, 0.0f);
+            ++unweighted;
+        }
+        if (unweighted > 0) warn(where + ": " + std::to_string(unweighted) + " vertices have no bone weights; they follow the mesh node");
+        prim.joints = std::move(influences.joints);
+        prim.weights = std::move(influences.weights);
+        return Ok{};
+    }
+
+    void convertAnimations() {
+        const unsigned count = m_in.mAnimations ? m_in.mNumAnimations : 0;
+        for (unsigned a = 0; a < count; ++a) {
+            const aiAnimation* src = m_in.mAnimations[a];
+            if (!src) continue;
+            AnimationClip clip;
+            clip.name = src->mName.length > 0 ? std::string(src->mName.C_Str()) : "animation_" + std::to_string(a);
+            const std::string where = "animation '" + clip.name + "'";
+            const double tps = std::isfinite(src->mTicksPerSecond) && src->mTicksPerSecond > 0.0 ? src->mTicksPerSecond : 25.0;
+            for (unsigned c = 0; src->mChannels && c < src->mNumChannels; ++c) {
+                const aiNodeAnim* channel = src->mChannels[c];
+                if (!channel) continue;
+                const int node = nodeByName(channel->mNodeName);
+                if (node == kNone) {
+                    warn(where + ": channel for '" + std::string(channel->mNodeName.C_Str()) + "', which is not a node; skipped");
+                    continue;
+                }
+                addChannel(clip, node, AnimatedPath::Translation, channel->mPositionKeys, channel->mNumPositionKeys, tps);
+                addChannel(clip, node, AnimatedPath::Rotation, channel->mRotationKeys, channel->mNumRotationKeys, tps);
+                addChannel(clip, node, AnimatedPath::Scale, channel->mScalingKeys, channel->mNumScalingKeys, tps);
+            }
+            if (src->mNumMeshChannels > 0 || src->mNumMorphMeshChannels > 0) {
+                warn(where + ": mesh and morph animation is not played");
+            }
+            for (const AnimationSampler& s : clip.samplers) clip.duration = std::max(clip.duration, s.times.back());
+            m_out.clips.push_back(std::move(clip));
+        }
+    }
+
+    // Assimp keys are in ticks, possibly unsorted or repeated: sort them, keep the first of
+    // equal times, and drop keys that are not finite.
+    template <typename Key>
+    void addChannel(AnimationClip& clip, int node, AnimatedPath path, const Key* keys, unsigned count, double tps) {
+        if (!keys || count == 0) return;
+        const int components = path == AnimatedPath::Rotation ? 4 : 3;
+        std::vector<unsigned> order(count);
+        std::iota(order.begin(), order.end(), 0u);
+        std::stable_sort(order.begin(), order.end(), [&](unsigned x, unsigned y) { return keys[x].mTime < keys[y].mTime; });
+        AnimationSampler sampler;
+        sampler.interpolation = Interpolation::Linear;
+        sampler.components = components;
+        for (const unsigned k : order) {
+            const float time = static_cast<float>(keys[k].mTime / tps);
+            float value[4] = {0.0f, 0.0f, 0.0f, 1.0f};
+            if constexpr (std::is_same_v<Key, aiQuatKey>) {
+                const aiQuaternion& q = keys[k].mValue;
+                const float length = std::sqrt(q.x * q.x + q.y * q.y + q.z * q.z + q.w * q.w);
+                if (!std::isfinite(length) || length < 1e-12f) continue;
+                value[0] = q.x / length;
+                value[1] = q.y / length;
+                value[2] = q.z / length;
+                value[3] = q.w / length;
+            } else {
+                value[0] = keys[k].mValue.x;
+                value[1] = keys[k].mValue.y;
+                value[2] = keys[k].mValue.z;
+            }
+            bool usable = std::isfinite(time);
+            for (int i = 0; i < components; ++i) usable = usable && std::isfinite(value[i]);
+            if (!usable || (!sampler.times.empty() && !(time > sampler.times.back()))) continue;
+            sampler.times.push_back(time);
+            sampler.values.insert(sampler.values.end(), value, value + components);
+        }
+        if (sampler.times.empty()) return;
+        clip.channels.push_back({node, path, static_cast<int>(clip.samplers.size())});
+        clip.samplers.push_back(std::move(sampler));
+    }
+
+    const aiScene& m_in;
+    const std::vector<unsigned>& m_uvChannel;
+    Scene& m_out;
+    std::vector<const aiNode*> m_aiNodes;  // parallel to m_out.nodes
+    std::unordered_map<std::string, int> m_nodeByName;
+    Pose m_rest;
+};
+
+}  // namespace
+
+Status convertScene(const aiScene& in, const std::vector<unsigned>& uvChannel, Scene& out) {
+    return SceneConverter(in, uvChannel, out).run();
+}
+
+}  // namespace myomap::model::assimp

@@ -1,0 +1,39 @@
+// Internal to the Assimp loader: turning an aiScene, already read and post-processed by
+// Assimp, into Myomap's scene model. Only assimp_loader.cpp includes this.
+#pragma once
+
+#include "core/result.h"
+#include "model/scene.h"
+
+#include <assimp/matrix4x4.h>
+
+#include <glm/glm.hpp>
+
+#include <filesystem>
+#include <vector>
+
+struct aiScene;
+
+namespace myomap::model::assimp {
+
+// aiMatrix4x4 is row-major, glm column-major.
+inline glm::mat4 toGlm(const aiMatrix4x4& m) {
+    glm::mat4 out;
+    for (int row = 0; row < 4; ++row) {
+        for (int col = 0; col < 4; ++col) out[col][row] = m[static_cast<unsigned>(row)][col];
+    }
+    return out;
+}
+
+// Materials and their base colour textures, appended to out. Textures come from inside the
+// model (embedded) or from files inside `modelFolder`; one that cannot be read is a warning,
+// not an error. `uvChannel` receives, per material, the UV set its base colour texture reads.
+void convertMaterials(const aiScene& in, const std::filesystem::path& modelFolder, Scene& out,
+                      std::vector<unsigned>& uvChannel);
+
+// Nodes, meshes, skins and animation clips, appended to `out` after convertMaterials.
+// Problems that leave something usable become warnings in out.warnings; only a scene that
+// cannot be represented at all is an error.
+Status convertScene(const aiScene& in, const std::vector<unsigned>& uvChannel, Scene& out);
+
+}  // namespace myomap::model::assimp

@@ -1,0 +1,470 @@
+// glTF 2.0 through tinygltf. tinygltf parses; this file checks every index, count and offset
+// against the buffers before reading, confines external files to the model's folder, and
+// converts to Myomap's scene model.
+#include "model/gltf_accessors.h"
+#include "model/loader.h"
+#include "model/assimp_loader.h"
+
+#include "core/files.h"
+
+#include <tiny_gltf.h>
+
+#include <glm/gtc/type_ptr.hpp>
+#include <glm/gtx/matrix_decompose.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace myomap::model {
+namespace fs = std::filesystem;
+
+namespace {
+
+// tinygltf reaches the file system only through these callbacks: nothing outside the model's
+// folder is read, and no shell-style path expansion happens.
+struct FolderGuard {
+    fs::path folder;
+    std::string refused;  // the last path refused, for the error message
+};
+
+bool guardedExists(const std::string& path, void* user) {
+    auto* guard = static_cast<FolderGuard*>(user);
+    auto inside = files::resolveInside(guard->folder, fs::path(path).lexically_relative(guard->folder).string());
+    if (!inside) {
+        guard->refused = inside.error();
+        return false;
+    }
+    std::error_code ec;
+    return fs::is_regular_file(*inside, ec);
+}
+
+std::string guardedExpand(const std::string& path, void*) { return path; }
+
+bool guardedRead(std::vector<unsigned char>* out, std::string* err, const std::string& path, void* user) {
+    auto* guard = static_cast<FolderGuard*>(user);
+    auto inside = files::resolveInside(guard->folder, fs::path(path).lexically_relative(guard->folder).string());
+    if (!inside) {
+        guard->refused = inside.error();
+        if (err) *err += inside.error() + "\n";
+        return false;
+    }
+    auto bytes = files::readBytes(*inside);
+    if (!bytes) {
+        if (err) *err += bytes.error() + "\n";
+        return false;
+    }
+    *out = std::move(bytes.value());
+    return true;
+}
+
+bool refuseWrite(std::string* err, const std::string&, const std::vector<unsigned char>&, void*) {
+    if (err) *err += "writing is not allowed while loading\n";
+    return false;
+}
+
+Interpolation interpolationFrom(const std::string& name) {
+    if (name == "STEP") return Interpolation::Step;
+    if (name == "CUBICSPLINE") return Interpolation::CubicSpline;
+    return Interpolation::Linear;
+}
+
+class Converter {
+public:
+    Converter(const tinygltf::Model& model, Scene& scene) : m_model(model), m_scene(scene), m_read(model) {}
+
+    Status run() {
+        if (auto s = convertImages(); !s) return s;
+        convertMaterials();
+        if (auto s = convertMeshes(); !s) return s;
+        if (auto s = convertNodes(); !s) return s;
+        if (auto s = convertSkins(); !s) return s;
+        if (auto s = convertAnimations(); !s) return s;
+        return Ok{};
+    }
+
+private:
+    void warn(std::string text) { m_scene.warnings.push_back(std::move(text)); }
+
+    Status convertImages() {
+        for (std::size_t i = 0; i < m_model.images.size(); ++i) {
+            const tinygltf::Image& src = m_model.images[i];
+            Image image;
+            image.name = src.name.empty() ? src.uri : src.name;
+            const bool decoded = src.width > 0 && src.height > 0 && src.component == 4 && !src.image.empty();
+            const auto pixels = static_cast<std::size_t>(std::max(src.width, 0)) * static_cast<std::size_t>(std::max(src.height, 0));
+            const int bytesPerChannel = src.bits == 16 ? 2 : 1;
+            if (!decoded || src.image.size() != pixels * 4 * static_cast<std::size_t>(bytesPerChannel)) {
+                warn("image " + std::to_string(i) + " ('" + image.name + "') could not be loaded; drawn untextured");
+                m_scene.images.push_back(std::move(image));  // keeps indices stable; material ignores it
+                continue;
+            }
+            image.width = src.width;
+            image.height = src.height;
+            image.rgba.resize(pixels * 4);
+            for (std::size_t k = 0; k < image.rgba.size(); ++k) {
+                image.rgba[k] = bytesPerChannel == 2 ? src.image[k * 2 + 1] : src.image[k];  // little-endian: high byte
+            }
+            m_scene.images.push_back(std::move(image));
+        }
+        return Ok{};
+    }
+
+    void convertMaterials() {
+        for (const tinygltf::Material& src : m_model.materials) {
+            Material m;
+            m.name = src.name;
+            const auto& factor = src.pbrMetallicRoughness.baseColorFactor;
+            if (factor.size() == 4) m.baseColor = glm::vec4(factor[0], factor[1], factor[2], factor[3]);
+            const int texture = src.pbrMetallicRoughness.baseColorTexture.index;
+            if (texture >= 0 && static_cast<std::size_t>(texture) < m_model.textures.size()) {
+                const int source = m_model.textures[static_cast<std::size_t>(texture)].source;
+                if (source >= 0 && static_cast<std::size_t>(source) < m_scene.images.size() &&
+                    !m_scene.images[static_cast<std::size_t>(source)].rgba.empty()) {
+                    m.baseColorImage = source;
+                }
+            }
+            m.doubleSided = src.doubleSided;
+            m.blend = src.alphaMode == "BLEND";
+            m_scene.materials.push_back(std::move(m));
+        }
+    }
+
+    Status convertMeshes() {
+        for (std::size_t i = 0; i < m_model.meshes.size(); ++i) {
+            const tinygltf::Mesh& src = m_model.meshes[i];
+            Mesh mesh;
+            mesh.name = src.name.empty() ? "mesh_" + std::to_string(i) : src.name;
+            for (std::size_t p = 0; p < src.primitives.size(); ++p) {
+                const std::string where = "mesh '" + mesh.name + "' primitive " + std::to_string(p);
+                auto prim = convertPrimitive(src.primitives[p], where);
+                if (!prim) return fail(prim.error());
+                if (!prim->positions.empty()) mesh.primitives.push_back(std::move(prim.value()));
+            }
+            m_scene.meshes.push_back(std::move(mesh));
+        }
+        return Ok{};
+    }
+
+    Result<Primitive> convertPrimitive(const tinygltf::Primitive& src, const std::string& where) {
+        Primitive prim;
+        const int mode = src.mode < 0 ? TINYGLTF_MODE_TRIANGLES : src.mode;
+        if (mode != TINYGLTF_MODE_TRIANGLES && mode != TINYGLTF_MODE_TRIANGLE_STRIP && mode != TINYGLTF_MODE_TRIANGLE_FAN) {
+            warn(where + ": points and lines are not drawn");
+            return prim;
+        }
+        auto attribute = [&](const char* name) {
+            const auto it = src.attributes.find(name);
+            return it == src.attributes.end() ? -1 : it->second;
+        };
+        const int position = attribute("POSITION");
+        if (position < 0) {
+            warn(where + ": has no POSITION attribute; skipped");
+            return prim;
+        }
+        auto vec3s = m_read.vec3s(position, where + " POSITION");
+        if (!vec3s) return fail(vec3s.error());
+        prim.positions = std::move(vec3s.value());
+        const std::size_t n = prim.positions.size();
+        auto optional = [&](const char* name, auto reader, auto& target) -> Status {
+            const int accessor = attribute(name);
+            if (accessor < 0) return Ok{};
+            auto values = (m_read.*reader)(accessor, where + " " + name);
+            if (!values) return fail(values.error());
+            if (values->size() != n) {
+                return fail(where + ": " + name + " has " + std::to_string(values->size()) + " entries for " +
+                            std::to_string(n) + " positions");
+            }
+            target = std::move(values.value());
+            return Ok{};
+        };
+        if (auto s = optional("NORMAL", &AccessorReader::vec3s, prim.normals); !s) return fail(s.error());
+        if (auto s = optional("TEXCOORD_0", &AccessorReader::vec2s, prim.uv0); !s) return fail(s.error());
+        if (auto s = optional("COLOR_0", &AccessorReader::colors, prim.colors); !s) return fail(s.error());
+        if (auto s = optional("JOINTS_0", &AccessorReader::joints, prim.joints); !s) return fail(s.error());
+        if (auto s = optional("WEIGHTS_0", &AccessorReader::vec4s, prim.weights); !s) return fail(s.error());
+        if (attribute("JOINTS_1") >= 0) warn(where + ": more than 4 joint influences; only the first 4 are used");
+        if (prim.joints.empty() != prim.weights.empty()) {
+            warn(where + ": JOINTS_0 without WEIGHTS_0 (or the reverse); drawn unskinned");
+            prim.joints.clear();
+            prim.weights.clear();
+        }
+        normaliseWeights(prim, where);
+
+        std::vector<std::uint32_t> indices;
+        if (src.indices >= 0) {
+            auto read = m_read.indices(src.indices, where + " indices");
+            if (!read) return fail(read.error());
+            indices = std::move(read.value());
+        } else {
+            indices.resize(n);
+            for (std::size_t k = 0; k < n; ++k) indices[k] = static_cast<std::uint32_t>(k);
+        }
+        for (const std::uint32_t index : indices) {
+            if (index >= n) {
+                return fail(where + ": index " + std::to_string(index) + " is past the vertex count " + std::to_string(n));
+            }
+        }
+        prim.indices = triangleList(indices, mode);
+        prim.material = src.material >= 0 && static_cast<std::size_t>(src.material) < m_scene.materials.size() ? src.material : kNone;
+        if (prim.normals.empty()) makeFlatNormals(prim);
+        return prim;
+    }
+
+    void normaliseWeights(Primitive& prim, const std::string& where) {
+        bool repaired = false;
+        for (glm::vec4& w : prim.weights) {
+            for (int k = 0; k < 4; ++k) {
+                if (!std::isfinite(w[k]) || w[k] < 0.0f) w[k] = 0.0f;
+            }
+            const float sum = w.x + w.y + w.z + w.w;
+            if (sum > 1e-6f) {
+                w /= sum;
+            } else {
+                w = {1.0f, 0.0f, 0.0f, 0.0f};
+                repaired = true;
+            }
+        }
+        if (repaired) warn(where + ": vertices with zero skin weights were bound to the first joint");
+    }
+
+    static std::vector<std::uint32_t> triangleList(const std::vector<std::uint32_t>& in, int mode) {
+        if (mode == TINYGLTF_MODE_TRIANGLES) {
+            std::vector<std::uint32_t> out(in.begin(), in.begin() + static_cast<std::ptrdiff_t>(in.size() - in.size() % 3));
+            return out;
+        }
+        std::vector<std::uint32_t> out;
+        for (std::size_t k = 2; k < in.size(); ++k) {
+            if (mode == TINYGLTF_MODE_TRIANGLE_FAN) out.insert(out.end(), {in[0], in[k - 1], in[k]});
+            else if (k % 2 == 0) out.insert(out.end(), {in[k - 2], in[k - 1], in[k]});
+            else out.insert(out.end(), {in[k - 1], in[k - 2], in[k]});
+        }
+        return out;
+    }
+
+    // glTF asks for flat normals when a primitive has none: give each triangle its own vertices.
+    static void makeFlatNormals(Primitive& prim) {
+        Primitive flat;
+        flat.material = prim.material;
+        const std::size_t count = prim.indices.size();
+        flat.positions.reserve(count);
+        flat.normals.reserve(count);
+        for (std::size_t t = 0; t + 2 < count; t += 3) {
+            const glm::vec3 a = prim.positions[prim.indices[t]];
+            const glm::vec3 b = prim.positions[prim.indices[t + 1]];
+            const glm::vec3 c = prim.positions[prim.indices[t + 2]];
+            glm::vec3 normal = glm::cross(b - a, c - a);
+            const float len = glm::length(normal);
+            normal = len > 0.0f ? normal / len : glm::vec3(0.0f, 1.0f, 0.0f);
+            for (std::size_t k = 0; k < 3; ++k) {
+                const std::uint32_t i = prim.indices[t + k];
+                flat.positions.push_back(prim.positions[i]);
+                flat.normals.push_back(normal);
+                if (!prim.uv0.empty()) flat.uv0.push_back(prim.uv0[i]);
+                if (!prim.joints.empty()) flat.joints.push_back(prim.joints[i]);
+                if (!prim.weights.empty()) flat.weights.push_back(prim.weights[i]);
+                if (!prim.colors.empty()) flat.colors.push_back(prim.colors[i]);
+                flat.indices.push_back(static_cast<std::uint32_t>(flat.indices.size()));
+            }
+        }
+        prim = std::move(flat);
+    }
+
+    Status convertNodes() {
+        const std::size_t count = m_model.nodes.size();
+        m_scene.nodes.resize(count);
+        for (std::size_t i = 0; i < count; ++i) {
+            const tinygltf::Node& src = m_model.nodes[i];
+            Node& node = m_scene.nodes[i];
+            node.name = src.name;
+            if (src.matrix.size() == 16) {
+                glm::dmat4 m;
+                std::copy(src.matrix.begin(), src.matrix.end(), glm::value_ptr(m));
+                glm::dvec3 scale, translation, skew;
+                glm::dquat rotation;
+                glm::dvec4 perspective;
+                if (!glm::decompose(m, scale, rotation, translation, skew, perspective)) {
+                    warn("node " + std::to_string(i) + ": matrix cannot be decomposed; identity used");
+                } else {
+                    node.translation = glm::vec3(translation);
+                    node.rotation = glm::quat(rotation);
+                    node.scale = glm::vec3(scale);
+                }
+            } else {
+                if (src.translation.size() == 3) node.translation = glm::vec3(src.translation[0], src.translation[1], src.translation[2]);
+                if (src.rotation.size() == 4) {
+                    node.rotation = glm::normalize(glm::quat(static_cast<float>(src.rotation[3]), static_cast<float>(src.rotation[0]),
+                                                             static_cast<float>(src.rotation[1]), static_cast<float>(src.rotation[2])));
+                }
+                if (src.scale.size() == 3) node.scale = glm::vec3(src.scale[0], src.scale[1], src.scale[2]);
+            }
+            node.mesh = src.mesh >= 0 && static_cast<std::size_t>(src.mesh) < m_scene.meshes.size() ? src.mesh : kNone;
+            node.skin = src.skin >= 0 && static_cast<std::size_t>(src.skin) < m_model.skins.size() ? src.skin : kNone;
+            for (const int child : src.children) {
+                if (child < 0 || static_cast<std::size_t>(child) >= count) {
+                    return fail("node " + std::to_string(i) + ": child " + std::to_string(child) + " does not exist");
+                }
+                Node& c = m_scene.nodes[static_cast<std::size_t>(child)];
+                if (c.parent != kNone || child == static_cast<int>(i)) {
+                    return fail("node " + std::to_string(child) + " has more than one parent or is its own child; the node graph must be a tree");
+                }
+                c.parent = static_cast<int>(i);
+                node.children.push_back(child);
+            }
+        }
+        const int sceneIndex = m_model.defaultScene >= 0 ? m_model.defaultScene : 0;
+        if (static_cast<std::size_t>(sceneIndex) < m_model.scenes.size()) {
+            for (const int root : m_model.scenes[static_cast<std::size_t>(sceneIndex)].nodes) {
+                if (root < 0 || static_cast<std::size_t>(root) >= count) return fail("scene lists node " + std::to_string(root) + ", which does not exist");
+                m_scene.roots.push_back(root);
+            }
+        } else {
+            for (std::size_t i = 0; i < count; ++i) {
+                if (m_scene.nodes[i].parent == kNone) m_scene.roots.push_back(static_cast<int>(i));
+            }
+        }
+        return Ok{};
+    }
+
+    Status convertSkins() {
+        for (std::size_t i = 0; i < m_model.skins.size(); ++i) {
+            const tinygltf::Skin& src = m_model.skins[i];
+            Skin skin;
+            skin.name = src.name.empty() ? "skin_" + std::to_string(i) : src.name;
+            for (const int joint : src.joints) {
+                if (joint < 0 || static_cast<std::size_t>(joint) >= m_scene.nodes.size()) {
+                    return fail("skin '" + skin.name + "': joint " + std::to_string(joint) + " is not a node");
+                }
+                skin.joints.push_back(joint);
+            }
+            if (src.inverseBindMatrices >= 0) {
+                auto matrices = m_read.mat4s(src.inverseBindMatrices, "skin '" + skin.name + "' inverseBindMatrices");
+                if (!matrices) return fail(matrices.error());
+                if (matrices->size() < skin.joints.size()) {
+                    return fail("skin '" + skin.name + "': " + std::to_string(matrices->size()) + " inverse bind matrices for " +
+                                std::to_string(skin.joints.size()) + " joints");
+                }
+                matrices->resize(skin.joints.size());
+                skin.inverseBind = std::move(matrices.value());
+            } else {
+                skin.inverseBind.assign(skin.joints.size(), glm::mat4(1.0f));
+            }
+            m_scene.skins.push_back(std::move(skin));
+        }
+        return Ok{};
+    }
+
+    Status convertAnimations() {
+        for (std::size_t i = 0; i < m_model.animations.size(); ++i) {
+            const tinygltf::Animation& src = m_model.animations[i];
+            AnimationClip clip;
+            clip.name = src.name.empty() ? "animation_" + std::to_string(i) : src.name;
+            const std::string where = "animation '" + clip.name + "'";
+            for (const tinygltf::AnimationSampler& s : src.samplers) {
+                AnimationSampler sampler;
+                sampler.interpolation = interpolationFrom(s.interpolation);
+                auto times = m_read.floats(s.input, 1, where + " sampler input");
+                if (!times) return fail(times.error());
+                sampler.times = std::move(times.value());
+                for (std::size_t k = 0; k < sampler.times.size(); ++k) {
+                    if (!std::isfinite(sampler.times[k]) || (k > 0 && !(sampler.times[k] > sampler.times[k - 1]))) {
+                        return fail(where + ": key times must be finite and strictly increasing");
+                    }
+                }
+                auto width = m_read.componentCount(s.output);
+                if (!width) return fail(where + " sampler output: " + width.error());
+                sampler.components = *width;
+                auto values = m_read.floats(s.output, sampler.components, where + " sampler output");
+                if (!values) return fail(values.error());
+                sampler.values = std::move(values.value());
+                const std::size_t perKey = static_cast<std::size_t>(sampler.components) *
+                                           (sampler.interpolation == Interpolation::CubicSpline ? 3 : 1);
+                if (sampler.values.size() != sampler.times.size() * perKey) {
+                    return fail(where + ": sampler has " + std::to_string(sampler.values.size() / static_cast<std::size_t>(sampler.components)) +
+                                " outputs for " + std::to_string(sampler.times.size()) + " keys");
+                }
+                if (!sampler.times.empty()) clip.duration = std::max(clip.duration, sampler.times.back());
+                clip.samplers.push_back(std::move(sampler));
+            }
+            for (const tinygltf::AnimationChannel& c : src.channels) {
+                AnimationChannel channel;
+                channel.node = c.target_node;
+                channel.sampler = c.sampler;
+                if (c.target_path == "translation") channel.path = AnimatedPath::Translation;
+                else if (c.target_path == "rotation") channel.path = AnimatedPath::Rotation;
+                else if (c.target_path == "scale") channel.path = AnimatedPath::Scale;
+                else {
+                    warn(where + ": '" + c.target_path + "' channels are not played");
+                    continue;
+                }
+                const int expected = channel.path == AnimatedPath::Rotation ? 4 : 3;
+                if (channel.node < 0 || static_cast<std::size_t>(channel.node) >= m_scene.nodes.size() || channel.sampler < 0 ||
+                    static_cast<std::size_t>(channel.sampler) >= clip.samplers.size() ||
+                    clip.samplers[static_cast<std::size_t>(channel.sampler)].components != expected) {
+                    warn(where + ": a channel with a missing node or a mismatched sampler was skipped");
+                    continue;
+                }
+                clip.channels.push_back(channel);
+            }
+            m_scene.clips.push_back(std::move(clip));
+        }
+        return Ok{};
+    }
+
+    const tinygltf::Model& m_model;
+    Scene& m_scene;
+    AccessorReader m_read;
+};
+
+}  // namespace
+
+Result<Scene> loadGltf(const fs::path& path) {
+    auto bytes = files::readBytes(path);
+    if (!bytes) return fail(bytes.error());
+    const std::string label = "'" + path.string() + "'";
+    if (bytes->empty()) return fail(label + ": file is empty");
+
+    FolderGuard guard{fs::weakly_canonical(fs::absolute(path)).parent_path(), {}};
+    tinygltf::TinyGLTF gltf;
+    gltf.SetFsCallbacks({&guardedExists, &guardedExpand, &guardedRead, &refuseWrite, &guard});
+    tinygltf::Model model;
+    std::string err;
+    std::string warnings;
+    const bool binary = bytes->size() >= 4 && std::equal(bytes->begin(), bytes->begin() + 4, "glTF");
+    const std::string baseDir = guard.folder.string();
+    bool loaded = false;
+    if (binary) {
+        loaded = gltf.LoadBinaryFromMemory(&model, &err, &warnings, bytes->data(), static_cast<unsigned>(bytes->size()), baseDir);
+    } else {
+        const auto first = std::find_if(bytes->begin(), bytes->end(), [](std::uint8_t c) { return !std::isspace(c); });
+        if (first == bytes->end() || *first != '{') {
+            return fail(label + ": not a glTF file (neither JSON nor a binary .glb)");
+        }
+        loaded = gltf.LoadASCIIFromString(&model, &err, &warnings, reinterpret_cast<const char*>(bytes->data()),
+                                          static_cast<unsigned>(bytes->size()), baseDir);
+    }
+    auto trim = [](std::string s) {
+        while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+        return s;
+    };
+    if (!loaded) {
+        std::string why = trim(err);
+        if (!guard.refused.empty()) why = guard.refused;
+        return fail(label + ": " + (why.empty() ? "tinygltf could not parse it" : why));
+    }
+    Scene scene;
+    scene.sourcePath = path.string();
+    if (!trim(warnings).empty()) scene.warnings.push_back(trim(warnings));
+    if (!guard.refused.empty()) scene.warnings.push_back(guard.refused);
+    if (auto s = Converter(model, scene).run(); !s) return fail(label + ": " + s.error());
+    if (auto s = validateScene(scene); !s) return fail(label + ": " + s.error());
+    return scene;
+}
+
+Result<Scene> loadModel(const fs::path& path) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (ext == ".gltf" || ext == ".glb") return loadGltf(path);
+    return loadWithAssimp(path);
+}
+
+}  // namespace myomap::model

@@ -1,0 +1,237 @@
+#include "model/pose.h"
+
+#include <glm/gtc/matrix_transform.hpp>
+#include <glm/gtx/quaternion.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace myomap::model {
+
+glm::mat4 NodeTransform::matrix() const {
+    glm::mat4 m = glm::mat4_cast(rotation);
+    m[0] *= scale.x;
+    m[1] *= scale.y;
+    m[2] *= scale.z;
+    m[3] = glm::vec4(translation, 1.0f);
+    return m;
+}
+
+namespace {
+
+glm::quat quatAt(const float* xyzw) { return glm::quat(xyzw[3], xyzw[0], xyzw[1], xyzw[2]); }
+
+void storeQuat(glm::quat q, float* out) {
+    const float len = std::sqrt(q.x * q.x + q.y * q.y + q.z * q.z + q.w * q.w);
+    if (!(len > 1e-12f) || !std::isfinite(len)) q = glm::quat(1.0f, 0.0f, 0.0f, 0.0f);
+    else q /= len;
+    out[0] = q.x;
+    out[1] = q.y;
+    out[2] = q.z;
+    out[3] = q.w;
+}
+
+// Spherical interpolation along the shorter arc, falling back to a normalised lerp when the
+// two rotations are nearly the same (where slerp's division becomes unstable).
+glm::quat slerpShortest(glm::quat a, glm::quat b, float s) {
+    float d = glm::dot(a, b);
+    if (d < 0.0f) {
+        b = -b;
+        d = -d;
+    }
+    if (d > 0.9995f) return glm::normalize(a * (1.0f - s) + b * s);
+    const float theta = std::acos(std::clamp(d, -1.0f, 1.0f));
+    const float sinTheta = std::sin(theta);
+    return a * (std::sin((1.0f - s) * theta) / sinTheta) + b * (std::sin(s * theta) / sinTheta);
+}
+
+}  // namespace
+
+void sampleAnimation(const AnimationSampler& sampler, float t, float* out) {
+    const int n = sampler.components;
+    const bool cubic = sampler.interpolation == Interpolation::CubicSpline;
+    const std::size_t stride = static_cast<std::size_t>(cubic ? 3 * n : n);
+    const std::size_t valueOffset = static_cast<std::size_t>(cubic ? n : 0);
+    const std::size_t keys = sampler.times.size();
+    const bool rotation = n == 4;
+    auto value = [&](std::size_t k) { return sampler.values.data() + k * stride + valueOffset; };
+    auto copy = [&](const float* src) {
+        if (rotation) storeQuat(quatAt(src), out);
+        else std::copy(src, src + n, out);
+    };
+    if (keys == 0 || sampler.values.size() < keys * stride) {
+        for (int i = 0; i < n; ++i) out[i] = (rotation && i == 3) ? 1.0f : 0.0f;
+        return;
+    }
+    if (!(t > sampler.times.front())) return copy(value(0));  // also catches NaN
+    if (t >= sampler.times.back()) return copy(value(keys - 1));
+
+    // Last key whose time is <= t.
+    const auto next = std::upper_bound(sampler.times.begin(), sampler.times.end(), t);
+    const std::size_t k1 = static_cast<std::size_t>(next - sampler.times.begin());
+    const std::size_t k0 = k1 - 1;
+    const float t0 = sampler.times[k0];
+    const float dt = sampler.times[k1] - t0;
+    const float s = dt > 0.0f ? (t - t0) / dt : 0.0f;
+
+    switch (sampler.interpolation) {
+    case Interpolation::Step:
+        return copy(value(k0));
+    case Interpolation::Linear:
+        if (rotation) return storeQuat(slerpShortest(quatAt(value(k0)), quatAt(value(k1)), s), out);
+        for (int i = 0; i < n; ++i) out[i] = value(k0)[i] + (value(k1)[i] - value(k0)[i]) * s;
+        return;
+    case Interpolation::CubicSpline: {
+        // Hermite spline with tangents scaled by the key interval (glTF 2.0, Appendix C).
+        const float* p0 = value(k0);
+        const float* m0 = sampler.values.data() + k0 * stride + 2 * static_cast<std::size_t>(n);  // out-tangent
+        const float* p1 = value(k1);
+        const float* m1 = sampler.values.data() + k1 * stride;  // in-tangent
+        const float s2 = s * s;
+        const float s3 = s2 * s;
+        const float h00 = 2 * s3 - 3 * s2 + 1;
+        const float h10 = s3 - 2 * s2 + s;
+        const float h01 = -2 * s3 + 3 * s2;
+        const float h11 = s3 - s2;
+        float result[4] = {};
+        for (int i = 0; i < n; ++i) {
+            result[i] = h00 * p0[i] + h10 * dt * m0[i] + h01 * p1[i] + h11 * dt * m1[i];
+        }
+        if (rotation) return storeQuat(quatAt(result), out);
+        std::copy(result, result + n, out);
+        return;
+    }
+    }
+}
+
+std::vector<NodeTransform> animatedTransforms(const Scene& scene, const AnimationClip* clip, float t) {
+    std::vector<NodeTransform> local(scene.nodes.size());
+    for (std::size_t i = 0; i < scene.nodes.size(); ++i) {
+        local[i] = {scene.nodes[i].translation, scene.nodes[i].rotation, scene.nodes[i].scale};
+    }
+    if (!clip) return local;
+    for (const AnimationChannel& channel : clip->channels) {
+        if (channel.node < 0 || static_cast<std::size_t>(channel.node) >= local.size()) continue;
+        if (channel.sampler < 0 || static_cast<std::size_t>(channel.sampler) >= clip->samplers.size()) continue;
+        const AnimationSampler& sampler = clip->samplers[static_cast<std::size_t>(channel.sampler)];
+        float v[4] = {0, 0, 0, 1};
+        NodeTransform& target = local[static_cast<std::size_t>(channel.node)];
+        switch (channel.path) {
+        case AnimatedPath::Translation:
+            if (sampler.components != 3) break;
+            sampleAnimation(sampler, t, v);
+            target.translation = {v[0], v[1], v[2]};
+            break;
+        case AnimatedPath::Scale:
+            if (sampler.components != 3) break;
+            sampleAnimation(sampler, t, v);
+            target.scale = {v[0], v[1], v[2]};
+            break;
+        case AnimatedPath::Rotation:
+            if (sampler.components != 4) break;
+            sampleAnimation(sampler, t, v);
+            target.rotation = quatAt(v);
+            break;
+        }
+    }
+    return local;
+}
+
+Pose computePose(const Scene& scene, const std::vector<NodeTransform>& local) {
+    const std::size_t count = scene.nodes.size();
+    Pose pose;
+    pose.global.assign(count, glm::mat4(1.0f));
+    // 0 = not done, 1 = in progress, 2 = done. Iterative so a deep chain cannot overflow the
+    // stack; a cycle (rejected by validateScene, guarded here too) ends as identity.
+    std::vector<unsigned char> state(count, 0);
+    std::vector<int> stack;
+    for (std::size_t start = 0; start < count; ++start) {
+        if (state[start] == 2) continue;
+        stack.push_back(static_cast<int>(start));
+        while (!stack.empty()) {
+            const auto node = static_cast<std::size_t>(stack.back());
+            const int parent = scene.nodes[node].parent;
+            const bool hasParent = parent >= 0 && static_cast<std::size_t>(parent) < count;
+            if (hasParent && state[static_cast<std::size_t>(parent)] != 2) {
+                if (state[static_cast<std::size_t>(parent)] == 1) {  // cycle
+                    state[node] = 2;
+                    stack.pop_back();
+                    continue;
+                }
+                state[node] = 1;
+                stack.push_back(parent);
+                continue;
+            }
+            const glm::mat4 m = local[node].matrix();
+            pose.global[node] = hasParent ? pose.global[static_cast<std::size_t>(parent)] * m : m;
+            state[node] = 2;
+            stack.pop_back();
+        }
+    }
+    return pose;
+}
+
+std::vector<glm::mat4> jointMatrices(const Scene& scene, const Skin& skin, const Pose& pose) {
+    std::vector<glm::mat4> result(skin.joints.size(), glm::mat4(1.0f));
+    for (std::size_t i = 0; i < skin.joints.size(); ++i) {
+        const int joint = skin.joints[i];
+        if (joint < 0 || static_cast<std::size_t>(joint) >= scene.nodes.size()) continue;
+        const glm::mat4 inverseBind = i < skin.inverseBind.size() ? skin.inverseBind[i] : glm::mat4(1.0f);
+        result[i] = pose.global[static_cast<std::size_t>(joint)] * inverseBind;
+    }
+    return result;
+}
+
+std::vector<glm::vec3> posedPositions(const Scene& scene, const Pose& pose, int node,
+                                      const Primitive& primitive) {
+    std::vector<glm::vec3> out(primitive.positions.size());
+    const Node& n = scene.nodes[static_cast<std::size_t>(node)];
+    const bool skinned = n.skin >= 0 && !primitive.joints.empty() && !primitive.weights.empty();
+    if (!skinned) {
+        const glm::mat4& m = pose.global[static_cast<std::size_t>(node)];
+        for (std::size_t i = 0; i < out.size(); ++i) out[i] = glm::vec3(m * glm::vec4(primitive.positions[i], 1.0f));
+        return out;
+    }
+    const std::vector<glm::mat4> joints = jointMatrices(scene, scene.skins[static_cast<std::size_t>(n.skin)], pose);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        glm::mat4 m(0.0f);
+        for (int k = 0; k < 4; ++k) {
+            const float w = primitive.weights[i][k];
+            const std::size_t j = primitive.joints[i][k];
+            if (w != 0.0f && j < joints.size()) m += w * joints[j];
+        }
+        out[i] = glm::vec3(m * glm::vec4(primitive.positions[i], 1.0f));
+    }
+    return out;
+}
+
+std::vector<int> meshNodes(const Scene& scene) {
+    std::vector<int> result;
+    std::vector<int> stack(scene.roots.rbegin(), scene.roots.rend());
+    std::vector<unsigned char> seen(scene.nodes.size(), 0);
+    while (!stack.empty()) {
+        const int node = stack.back();
+        stack.pop_back();
+        if (node < 0 || static_cast<std::size_t>(node) >= scene.nodes.size() || seen[static_cast<std::size_t>(node)]) continue;
+        seen[static_cast<std::size_t>(node)] = 1;
+        const Node& n = scene.nodes[static_cast<std::size_t>(node)];
+        if (n.mesh >= 0) result.push_back(node);
+        for (auto it = n.children.rbegin(); it != n.children.rend(); ++it) stack.push_back(*it);
+    }
+    return result;
+}
+
+Bounds posedBounds(const Scene& scene, const Pose& pose) {
+    Bounds bounds;
+    for (const int node : meshNodes(scene)) {
+        const Mesh& mesh = scene.meshes[static_cast<std::size_t>(scene.nodes[static_cast<std::size_t>(node)].mesh)];
+        for (const Primitive& primitive : mesh.primitives) {
+            for (const glm::vec3& p : posedPositions(scene, pose, node, primitive)) {
+                if (std::isfinite(p.x) && std::isfinite(p.y) && std::isfinite(p.z)) bounds.add(p);
+            }
+        }
+    }
+    return bounds;
+}
+
+}  // namespace myomap::model

@@ -1,0 +1,61 @@
+// Evaluating a scene at a moment: sampling animation clips, node hierarchy transforms,
+// skinning matrices, and the posed (CPU-skinned) geometry used for bounds, framing and tests.
+#pragma once
+
+#include "model/scene.h"
+
+#include <vector>
+
+namespace myomap::model {
+
+struct NodeTransform {
+    glm::vec3 translation{0.0f};
+    glm::quat rotation{1.0f, 0.0f, 0.0f, 0.0f};
+    glm::vec3 scale{1.0f};
+    glm::mat4 matrix() const;
+};
+
+// Global (model-space) matrix per node; the result of evaluating a clip at time t.
+struct Pose {
+    std::vector<glm::mat4> global;
+};
+
+// Samples one sampler at time t (seconds), clamped to its key range. For rotations the result
+// is a normalised quaternion in x, y, z, w order. `out` receives `sampler.components` floats.
+void sampleAnimation(const AnimationSampler& sampler, float t, float* out);
+
+// Node-local transforms at time t: the nodes' rest TRS overridden by the clip's channels
+// (clip may be null for the rest pose).
+std::vector<NodeTransform> animatedTransforms(const Scene& scene, const AnimationClip* clip, float t);
+
+// Global matrices from local ones; parents are resolved whatever the node order.
+Pose computePose(const Scene& scene, const std::vector<NodeTransform>& local);
+
+inline Pose evaluatePose(const Scene& scene, const AnimationClip* clip, float t) {
+    return computePose(scene, animatedTransforms(scene, clip, t));
+}
+
+// Per glTF: jointMatrix[i] = global(joint i) * inverseBind[i]. A skinned mesh's own node
+// transform does not apply: skinned vertices land directly in model space.
+std::vector<glm::mat4> jointMatrices(const Scene& scene, const Skin& skin, const Pose& pose);
+
+struct Bounds {
+    glm::vec3 min{1e30f};
+    glm::vec3 max{-1e30f};
+    bool empty() const { return min.x > max.x; }
+    void add(const glm::vec3& p) { min = glm::min(min, p); max = glm::max(max, p); }
+    glm::vec3 centre() const { return (min + max) * 0.5f; }
+    glm::vec3 size() const { return empty() ? glm::vec3(0.0f) : max - min; }
+};
+
+// Model-space positions of one primitive of the mesh on `node`, skinned if the node has a skin.
+std::vector<glm::vec3> posedPositions(const Scene& scene, const Pose& pose, int node,
+                                      const Primitive& primitive);
+
+// Bounds of every mesh in the displayed scene, posed.
+Bounds posedBounds(const Scene& scene, const Pose& pose);
+
+// Nodes reachable from the scene roots that carry a mesh, in depth-first order.
+std::vector<int> meshNodes(const Scene& scene);
+
+}  // namespace myomap::model

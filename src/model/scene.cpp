@@ -1,0 +1,19 @@
+#include "model/scene.h"
+
+namespace myomap::model {
+
+int Scene::findNode(const std::string& name) const {
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        if (nodes[i].name == name) return static_cast<int>(i);
+    }
+    return kNone;
+}
+
+int Scene::findClip(const std::string& name) const {
+    for (std::size_t i = 0; i < clips.size(); ++i) {
+        if (clips[i].name == name) return static_cast<int>(i);
+    }
+    return kNone;
+}
+
+}  // namespace myomap::model

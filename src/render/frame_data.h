@@ -1,0 +1,57 @@
+// What the renderer draws in one frame: plain data built by the application each frame.
+// The renderer knows nothing of anatomy or of the scene model; it draws meshes it was given.
+#pragma once
+
+#include <glm/glm.hpp>
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace myomap::render {
+
+// Geometry to upload: spans over the caller's arrays (copied to the GPU, not kept).
+// Optional attributes are empty or as long as `positions`.
+struct MeshSource {
+    std::span<const glm::vec3> positions;
+    std::span<const glm::vec3> normals;
+    std::span<const glm::vec2> uv0;
+    std::span<const glm::u16vec4> joints;
+    std::span<const glm::vec4> weights;
+    std::span<const glm::vec4> colors;
+    std::span<const std::uint32_t> indices;
+};
+
+struct ImageSource {
+    int width = 0;
+    int height = 0;
+    std::span<const std::uint8_t> rgba;  // rows top to bottom
+};
+
+struct MaterialParams {
+    glm::vec4 baseColor{1.0f};  // linear
+    int texture = -1;           // from Renderer::addTexture
+    bool doubleSided = false;
+};
+
+struct DrawItem {
+    int mesh = -1;                // from Renderer::addMesh
+    glm::mat4 model{1.0f};        // model-to-world for unskinned meshes
+    int palette = -1;             // index into FrameData::palettes for skinned meshes
+    MaterialParams material;
+    float opacity = 1.0f;         // below 1: drawn after opaque items, blended
+};
+
+struct FrameData {
+    int width = 0;
+    int height = 0;
+    glm::mat4 view{1.0f};
+    glm::mat4 projection{1.0f};
+    glm::vec3 cameraPosition{0.0f};
+    glm::vec4 backgroundTop{0.93f, 0.94f, 0.95f, 1.0f};     // sRGB
+    glm::vec4 backgroundBottom{0.78f, 0.80f, 0.83f, 1.0f};  // sRGB
+    std::vector<DrawItem> items;
+    std::vector<std::vector<glm::mat4>> palettes;  // joint matrices per skinned draw
+};
+
+}  // namespace myomap::render

@@ -1,0 +1,38 @@
+// The GL context's global state and draw calls, as plain functions.
+#pragma once
+
+#include "render/gl/objects.h"
+
+#include <string>
+
+namespace myomap::gl {
+
+struct ContextInfo {
+    std::string vendor;
+    std::string renderer;
+    std::string version;
+    int maxSamples = 0;
+};
+
+// Call once after a context is current. Fails if the context is older than OpenGL 3.3.
+Result<ContextInfo> initialiseContext();
+
+enum class Blend { Off, Alpha };
+enum class Cull { Off, Back };
+
+void bindWindowFramebuffer();
+void viewport(int width, int height);
+void clear(const glm::vec4& color);
+void clearIds();  // the bound Ids framebuffer to 0 (nothing), depth to 1
+void depthTest(bool enabled);
+void depthWrite(bool enabled);
+void blend(Blend mode);
+void cull(Cull mode);
+void drawTriangles(const VertexArray& vao, int indexCount);
+
+}  // namespace myomap::gl
+
+namespace myomap::gl {
+// Draws the 3 vertices of a full-screen triangle generated in the vertex shader.
+void drawFullscreenTriangle(const VertexArray& emptyVao);
+}  // namespace myomap::gl

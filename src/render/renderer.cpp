@@ -1,0 +1,237 @@
+#include "render/renderer.h"
+
+#include <glm/gtc/type_ptr.hpp>
+
+#include <algorithm>
+#include <string_view>
+
+namespace myomap::render {
+
+std::string_view shaderSource(std::string_view name);  // embedded_shaders.cpp
+
+namespace {
+
+constexpr int kMaxSamples = 4;
+
+// Attribute locations shared with shaders/mesh.vert.glsl.
+enum Location : unsigned { kPosition = 0, kNormal = 1, kUv = 2, kJoints = 3, kWeights = 4, kColor = 5 };
+
+struct GpuMesh {
+    gl::VertexArray vao;
+    std::vector<gl::Buffer> buffers;
+    int indexCount = 0;
+    bool skinned = false;
+};
+
+struct MeshUniforms {
+    int model, viewProjection, skinned, jointOffset, jointMatrices;
+    int baseColor, hasTexture, baseColorTexture, cameraPosition, keyDirection, opacity;
+};
+
+template <typename T>
+gl::Buffer vertexBuffer(std::span<const T> data) {
+    return gl::Buffer(gl::BufferKind::Vertex, data.data(), data.size_bytes());
+}
+
+}  // namespace
+
+struct Renderer::State {
+    gl::ContextInfo info;
+    gl::Program meshProgram;
+    MeshUniforms u{};
+    gl::Program backgroundProgram;
+    int bgTop = -1, bgBottom = -1;
+    gl::VertexArray emptyVao;
+    std::vector<GpuMesh> meshes;
+    std::vector<gl::Texture> textures;
+    gl::Texture jointTexture;
+    std::vector<float> jointUpload;
+    std::vector<int> paletteOffsets;
+    gl::Framebuffer multisampled;
+    gl::Framebuffer resolved;
+    std::vector<std::size_t> order;
+
+    Status ensureTargets(int width, int height) {
+        if (resolved.width() == width && resolved.height() == height) return Ok{};
+        const int samples = std::min(kMaxSamples, info.maxSamples);
+        auto ms = gl::Framebuffer::create(width, height, samples > 1 ? samples : 0, gl::Attachment::Color);
+        if (!ms) return fail(ms.error());
+        auto rs = gl::Framebuffer::create(width, height, 0, gl::Attachment::Color);
+        if (!rs) return fail(rs.error());
+        multisampled = std::move(ms.value());
+        resolved = std::move(rs.value());
+        return Ok{};
+    }
+
+    void uploadPalettes(const FrameData& frame) {
+        paletteOffsets.clear();
+        int rows = 0;
+        for (const auto& palette : frame.palettes) {
+            paletteOffsets.push_back(rows);
+            rows += static_cast<int>(palette.size());
+        }
+        rows = std::max(rows, 1);
+        if (jointTexture.height() < rows) {
+            jointTexture = gl::Texture(4, std::max(rows, 64), gl::TextureFormat::Rgba32F);
+        }
+        jointUpload.resize(static_cast<std::size_t>(rows) * 16);
+        std::size_t at = 0;
+        for (const auto& palette : frame.palettes) {
+            for (const glm::mat4& m : palette) {
+                std::copy(glm::value_ptr(m), glm::value_ptr(m) + 16, jointUpload.begin() + static_cast<std::ptrdiff_t>(at));
+                at += 16;
+            }
+        }
+        jointTexture.updateRows(rows, jointUpload.data());
+    }
+
+    void drawItem(const FrameData& frame, const DrawItem& item) {
+        if (item.mesh < 0 || static_cast<std::size_t>(item.mesh) >= meshes.size()) return;
+        const GpuMesh& mesh = meshes[static_cast<std::size_t>(item.mesh)];
+        const bool skinned = mesh.skinned && item.palette >= 0 && static_cast<std::size_t>(item.palette) < frame.palettes.size();
+        gl::Program::set(u.skinned, skinned ? 1 : 0);
+        gl::Program::set(u.jointOffset, skinned ? paletteOffsets[static_cast<std::size_t>(item.palette)] : 0);
+        gl::Program::set(u.model, item.model);
+        gl::Program::set(u.baseColor, item.material.baseColor);
+        const bool textured = item.material.texture >= 0 && static_cast<std::size_t>(item.material.texture) < textures.size();
+        gl::Program::set(u.hasTexture, textured ? 1 : 0);
+        if (textured) textures[static_cast<std::size_t>(item.material.texture)].bind(1);
+        gl::Program::set(u.opacity, item.opacity);
+        gl::cull(item.material.doubleSided || item.opacity < 1.0f ? gl::Cull::Off : gl::Cull::Back);
+        gl::drawTriangles(mesh.vao, mesh.indexCount);
+    }
+};
+
+Renderer::Renderer() : m(std::make_unique<State>()) {}
+Renderer::Renderer(Renderer&&) noexcept = default;
+Renderer& Renderer::operator=(Renderer&&) noexcept = default;
+Renderer::~Renderer() = default;
+
+Result<Renderer> Renderer::create() {
+    auto info = gl::initialiseContext();
+    if (!info) return fail(info.error());
+    Renderer r;
+    r.m->info = info.value();
+    auto mesh = gl::Program::build("mesh", shaderSource("mesh.vert.glsl"), shaderSource("mesh.frag.glsl"));
+    if (!mesh) return fail(mesh.error());
+    r.m->meshProgram = std::move(mesh.value());
+    const gl::Program& p = r.m->meshProgram;
+    r.m->u = {p.location("uModel"), p.location("uViewProjection"), p.location("uSkinned"), p.location("uJointOffset"),
+              p.location("uJointMatrices"), p.location("uBaseColor"), p.location("uHasTexture"),
+              p.location("uBaseColorTexture"), p.location("uCameraPosition"), p.location("uKeyDirection"),
+              p.location("uOpacity")};
+    auto background = gl::Program::build("background", shaderSource("background.vert.glsl"), shaderSource("background.frag.glsl"));
+    if (!background) return fail(background.error());
+    r.m->backgroundProgram = std::move(background.value());
+    r.m->bgTop = r.m->backgroundProgram.location("uTop");
+    r.m->bgBottom = r.m->backgroundProgram.location("uBottom");
+    r.m->jointTexture = gl::Texture(4, 64, gl::TextureFormat::Rgba32F);
+    return r;
+}
+
+const gl::ContextInfo& Renderer::contextInfo() const { return m->info; }
+
+int Renderer::addMesh(const MeshSource& source) {
+    GpuMesh mesh;
+    const std::size_t n = source.positions.size();
+    mesh.buffers.push_back(vertexBuffer(source.positions));
+    mesh.vao.attribute(kPosition, mesh.buffers.back(), 3, gl::AttributeType::Float);
+    auto optional = [&](auto span, auto fallback, unsigned location, int components, gl::AttributeType type, bool integer) {
+        using T = typename decltype(span)::value_type;
+        if (span.size() == n) {
+            mesh.buffers.push_back(vertexBuffer(span));
+        } else {
+            const std::vector<T> filled(n, fallback);
+            mesh.buffers.push_back(vertexBuffer(std::span<const T>(filled)));
+        }
+        mesh.vao.attribute(location, mesh.buffers.back(), components, type, integer);
+    };
+    optional(source.normals, glm::vec3(0.0f, 1.0f, 0.0f), kNormal, 3, gl::AttributeType::Float, false);
+    optional(source.uv0, glm::vec2(0.0f), kUv, 2, gl::AttributeType::Float, false);
+    optional(source.joints, glm::u16vec4(0), kJoints, 4, gl::AttributeType::UnsignedShort, true);
+    optional(source.weights, glm::vec4(1.0f, 0.0f, 0.0f, 0.0f), kWeights, 4, gl::AttributeType::Float, false);
+    optional(source.colors, glm::vec4(1.0f), kColor, 4, gl::AttributeType::Float, false);
+    mesh.buffers.emplace_back(gl::BufferKind::Index, source.indices.data(), source.indices.size_bytes());
+    mesh.vao.indices(mesh.buffers.back());
+    mesh.indexCount = static_cast<int>(source.indices.size());
+    mesh.skinned = source.joints.size() == n && source.weights.size() == n && n > 0;
+    m->meshes.push_back(std::move(mesh));
+    return static_cast<int>(m->meshes.size() - 1);
+}
+
+int Renderer::addTexture(const ImageSource& source) {
+    m->textures.emplace_back(source.width, source.height, gl::TextureFormat::Srgb8Alpha8, source.rgba.data(),
+                             gl::TextureFilter::LinearMipmapped);
+    return static_cast<int>(m->textures.size() - 1);
+}
+
+void Renderer::clearResources() {
+    m->meshes.clear();
+    m->textures.clear();
+}
+
+Status Renderer::render(const FrameData& frame) {
+    if (auto s = m->ensureTargets(frame.width, frame.height); !s) return s;
+    m->multisampled.bind();
+    gl::clear(frame.backgroundBottom);
+    gl::depthTest(false);
+    gl::depthWrite(false);
+    m->backgroundProgram.use();
+    gl::Program::set(m->bgTop, frame.backgroundTop);
+    gl::Program::set(m->bgBottom, frame.backgroundBottom);
+    gl::drawFullscreenTriangle(m->emptyVao);
+    gl::depthTest(true);
+    gl::depthWrite(true);
+
+    m->uploadPalettes(frame);
+    m->meshProgram.use();
+    const MeshUniforms& u = m->u;
+    gl::Program::set(u.viewProjection, frame.projection * frame.view);
+    gl::Program::set(u.cameraPosition, frame.cameraPosition);
+    // Key light from above and to the right of the viewer, in world space.
+    const glm::mat4 cameraToWorld = glm::inverse(frame.view);
+    const glm::vec3 key = glm::normalize(glm::vec3(cameraToWorld * glm::vec4(0.45f, 0.65f, 0.62f, 0.0f)));
+    gl::Program::set(u.keyDirection, key);
+    m->jointTexture.bind(0);
+    gl::Program::set(u.jointMatrices, 0);
+    gl::Program::set(u.baseColorTexture, 1);
+
+    gl::blend(gl::Blend::Off);
+    for (const DrawItem& item : frame.items) {
+        if (item.opacity >= 1.0f) m->drawItem(frame, item);
+    }
+    // Translucent items last, far to near, without writing depth.
+    m->order.clear();
+    for (std::size_t i = 0; i < frame.items.size(); ++i) {
+        if (frame.items[i].opacity < 1.0f && frame.items[i].opacity > 0.0f) m->order.push_back(i);
+    }
+    if (!m->order.empty()) {
+        auto depth = [&](std::size_t i) {
+            return glm::length(glm::vec3(frame.items[i].model[3]) - frame.cameraPosition);
+        };
+        std::sort(m->order.begin(), m->order.end(), [&](std::size_t a, std::size_t b) { return depth(a) > depth(b); });
+        gl::blend(gl::Blend::Alpha);
+        gl::depthWrite(false);
+        for (const std::size_t i : m->order) m->drawItem(frame, frame.items[i]);
+        gl::depthWrite(true);
+        gl::blend(gl::Blend::Off);
+    }
+    gl::cull(gl::Cull::Off);
+    m->multisampled.resolveInto(m->resolved);
+    return Ok{};
+}
+
+void Renderer::presentToWindow(int windowWidth, int windowHeight) const {
+    if (m->resolved.width() == 0) return;
+    m->resolved.blitToWindow(windowWidth, windowHeight);
+    gl::bindWindowFramebuffer();
+    gl::viewport(windowWidth, windowHeight);
+}
+
+Capture Renderer::capture() const {
+    return {m->resolved.width(), m->resolved.height(), m->resolved.readColor()};
+}
+
+float Renderer::depthAt(int x, int y) const { return m->resolved.readDepth(x, y); }
+
+}  // namespace myomap::render

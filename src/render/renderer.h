@@ -1,0 +1,49 @@
+// Renderer(FrameData) -> pixels. Owns the GPU copies of meshes and textures, the shaders and
+// the offscreen targets; draws into a multisampled framebuffer that is resolved for reading
+// back (screenshots, tests) and blitted to the window when there is one: one path for both.
+#pragma once
+
+#include "core/result.h"
+#include "render/frame_data.h"
+#include "render/gl/objects.h"
+#include "render/gl/state.h"
+
+#include <memory>
+
+namespace myomap::render {
+
+struct Capture {
+    int width = 0;
+    int height = 0;
+    std::vector<std::uint8_t> rgba;  // rows top to bottom
+};
+
+class Renderer {
+public:
+    // Needs a current OpenGL 3.3 core context.
+    static Result<Renderer> create();
+
+    Renderer(Renderer&&) noexcept;
+    Renderer& operator=(Renderer&&) noexcept;
+    ~Renderer();
+
+    const gl::ContextInfo& contextInfo() const;
+
+    int addMesh(const MeshSource& source);
+    int addTexture(const ImageSource& source);
+    void clearResources();  // drops every mesh and texture (a new model is loading)
+
+    // Draws the frame into the offscreen target (resized to frame.width x frame.height).
+    Status render(const FrameData& frame);
+    // After render(): copy to the window, read pixels, or read depth under a pixel.
+    void presentToWindow(int windowWidth, int windowHeight) const;
+    Capture capture() const;
+    float depthAt(int x, int y) const;  // [0,1], 1 where nothing was drawn
+
+private:
+    Renderer();
+    struct State;
+    std::unique_ptr<State> m;
+};
+
+}  // namespace myomap::render

@@ -1,0 +1,127 @@
+#include "ui/viewer_panel.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace myomap::ui {
+namespace {
+
+void menuBar(ViewerState& state, std::vector<Command>& commands) {
+    if (!ImGui::BeginMainMenuBar()) return;
+    if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("Open model...", "Ctrl+O")) state.openDialogRequested = true;
+        if (ImGui::MenuItem("Save screenshot", "F12")) commands.push_back({CommandType::SaveScreenshot, {}, {}});
+        ImGui::Separator();
+        if (ImGui::MenuItem("Quit", "Ctrl+Q")) commands.push_back({CommandType::Quit, {}, {}});
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("View")) {
+        const struct { const char* label; const char* key; View view; } views[] = {
+            {"Anterior", "A", View::Anterior}, {"Posterior", "P", View::Posterior},
+            {"Left side", "L", View::Left}, {"Right side", "R", View::Right}};
+        for (const auto& v : views) {
+            if (ImGui::MenuItem(v.label, v.key)) commands.push_back({CommandType::SetView, {}, v.view});
+        }
+        ImGui::Separator();
+        if (ImGui::MenuItem("Frame model", "F")) commands.push_back({CommandType::FrameAll, {}, {}});
+        if (ImGui::MenuItem("Reset camera", "Home")) commands.push_back({CommandType::ResetCamera, {}, {}});
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Help")) {
+        ImGui::MenuItem("Problems", nullptr, &state.showProblems);
+        ImGui::EndMenu();
+    }
+    ImGui::EndMainMenuBar();
+}
+
+void openDialog(ViewerState& state, std::vector<Command>& commands) {
+    if (state.openDialogRequested) {
+        ImGui::OpenPopup("Open model");
+        state.openDialogRequested = false;
+    }
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 36, 0), ImGuiCond_Appearing);
+    if (!ImGui::BeginPopupModal("Open model", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::TextUnformatted("Path of a glTF (.gltf, .glb), OBJ, FBX or DAE file:");
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 34);
+    const bool entered = ImGui::InputText("##path", &state.openPathInput, ImGuiInputTextFlags_EnterReturnsTrue);
+    if ((ImGui::Button("Open") || entered) && !state.openPathInput.empty()) {
+        commands.push_back({CommandType::OpenModel, state.openPathInput, {}});
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
+void animationPanel(ViewerState& state) {
+    if (!ImGui::CollapsingHeader("Animation", ImGuiTreeNodeFlags_DefaultOpen)) return;
+    if (state.clipNames.empty()) {
+        ImGui::TextDisabled("This model has no animations.");
+        return;
+    }
+    const char* current = state.clip >= 0 ? state.clipNames[static_cast<std::size_t>(state.clip)].c_str() : "(rest pose)";
+    if (ImGui::BeginCombo("Clip", current)) {
+        for (std::size_t i = 0; i < state.clipNames.size(); ++i) {
+            const bool selected = static_cast<int>(i) == state.clip;
+            if (ImGui::Selectable(state.clipNames[i].c_str(), selected)) {
+                state.clip = static_cast<int>(i);
+                state.time = 0.0f;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    if (ImGui::Button(state.playing ? "Pause" : "Play")) state.playing = !state.playing;
+    ImGui::SameLine();
+    ImGui::Checkbox("Loop", &state.loop);
+    ImGui::SliderFloat("Time (s)", &state.time, 0.0f, std::max(state.duration, 0.001f), "%.2f");
+    ImGui::SliderFloat("Speed", &state.speed, 0.1f, 3.0f, "%.1fx");
+}
+
+void problemsWindow(ViewerState& state) {
+    if (!state.showProblems) return;
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 40, ImGui::GetFontSize() * 14), ImGuiCond_FirstUseEver);
+    if (ImGui::Begin("Problems", &state.showProblems)) {
+        if (state.problems.empty()) ImGui::TextDisabled("No problems.");
+        for (const std::string& p : state.problems) ImGui::TextWrapped("%s", p.c_str());
+    }
+    ImGui::End();
+}
+
+}  // namespace
+
+void drawViewerUi(ViewerState& state, std::vector<Command>& commands) {
+    menuBar(state, commands);
+    openDialog(state, commands);
+
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float margin = ImGui::GetFontSize() * 0.6f;
+    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + margin, viewport->WorkPos.y + margin), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 22, 0), ImGuiCond_FirstUseEver);
+    if (ImGui::Begin("Model")) {
+        if (state.modelPath.empty()) {
+            ImGui::TextWrapped("No model is open. Use File > Open model to load a glTF, OBJ, FBX or DAE file.");
+            if (ImGui::Button("Open model...")) state.openDialogRequested = true;
+        } else {
+            ImGui::TextWrapped("%s", state.modelPath.c_str());
+            ImGui::TextDisabled("%s", state.modelSummary.c_str());
+        }
+        if (!state.problems.empty()) {
+            char label[64];
+            std::snprintf(label, sizeof label, "%zu problem%s", state.problems.size(), state.problems.size() == 1 ? "" : "s");
+            if (ImGui::SmallButton(label)) state.showProblems = true;
+        }
+        ImGui::Spacing();
+        animationPanel(state);
+        ImGui::Spacing();
+        ImGui::TextDisabled("Myomap is an education tool, not a diagnostic device.");
+        ImGui::TextDisabled("%s  |  %.0f fps", state.rendererName.c_str(), static_cast<double>(state.fps));
+    }
+    ImGui::End();
+    problemsWindow(state);
+}
+
+}  // namespace myomap::ui

@@ -1,0 +1,43 @@
+// The viewer's menu bar and panels. They read and edit a plain state struct and emit commands
+// for the app to carry out; no GL, no file access, no window calls here.
+#pragma once
+
+#include "core/views.h"
+
+#include <string>
+#include <vector>
+
+namespace myomap::ui {
+
+struct ViewerState {
+    // Model
+    std::string modelPath;          // what is shown ("" = nothing yet)
+    std::string modelSummary;       // e.g. "12 meshes, 40,000 triangles, 19 joints"
+    std::string openPathInput;      // the File > Open field
+    bool openDialogRequested = false;
+    // Animation
+    std::vector<std::string> clipNames;
+    int clip = -1;
+    bool playing = true;
+    bool loop = true;
+    float time = 0.0f;
+    float duration = 0.0f;
+    float speed = 1.0f;
+    // Messages for the Problems window (warnings from loading, errors from commands).
+    std::vector<std::string> problems;
+    bool showProblems = false;
+    std::string rendererName;
+    float fps = 0.0f;
+};
+
+enum class CommandType { OpenModel, SetView, FrameAll, ResetCamera, SaveScreenshot, Quit };
+
+struct Command {
+    CommandType type;
+    std::string path;           // OpenModel
+    View view = View::Anterior; // SetView
+};
+
+void drawViewerUi(ViewerState& state, std::vector<Command>& commands);
+
+}  // namespace myomap::ui

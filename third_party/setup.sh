@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Myomap's one-step set-up: installs what is missing from Debian's packages, builds, then
+# runs the app or the tests. Nothing is downloaded except Debian packages.
+#
+#   third_party/setup.sh run [myomap options...]   build and launch the viewer
+#   third_party/setup.sh test                      build and run the whole test suite
+#   third_party/setup.sh test-asan                 the suite under AddressSanitizer + UBSan
+#   third_party/setup.sh build                     build only
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$here"
+mode=${1:-run}
+[ $# -gt 0 ] && shift
+
+packages=(build-essential cmake ninja-build pkg-config
+  libglfw3-dev libepoxy-dev libgl1-mesa-dev libgl1-mesa-dri libimgui-dev libstb-dev
+  libglm-dev libassimp-dev libtinygltf-dev nlohmann-json3-dev doctest-dev
+  fonts-dejavu-core xvfb xauth)
+
+install_missing() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "setup: installing ${missing[*]}"
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "setup: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+    sudo="sudo"
+  fi
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+configure_and_build() {
+  local dir=$1; shift
+  cmake -S . -B "$dir" -G Ninja "$@" >/dev/null
+  cmake --build "$dir" --parallel "$(nproc)"
+}
+
+# Runs a command with a display: the real one if there is one, else a virtual one.
+with_display() {
+  if [ -n "${DISPLAY:-}" ] && [ "${MYOMAP_FORCE_XVFB:-0}" != 1 ]; then "$@"
+  else xvfb-run -a -s "-screen 0 1920x1080x24" "$@"; fi
+}
+
+install_missing
+case "$mode" in
+  build) configure_and_build build ;;
+  run)
+    configure_and_build build
+    with_display ./build/src/app/myomap "$@" ;;
+  test)
+    configure_and_build build -DMYOMAP_WERROR=ON
+    # GL and render tests need a context: always a virtual display, so results don't depend on the desktop.
+    MYOMAP_FORCE_XVFB=1 with_display ctest --test-dir build --output-on-failure -j "$(nproc)" "$@" ;;
+  test-asan)
+    configure_and_build build-asan -DMYOMAP_WERROR=ON -DMYOMAP_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+    ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions="$here/tests/lsan.supp" \
+      MYOMAP_FORCE_XVFB=1 with_display ctest --test-dir build-asan --output-on-failure -j "$(nproc)" "$@" ;;
+  *) echo "usage: third_party/setup.sh run|test|test-asan|build" >&2; exit 2 ;;
+esac
