@@ -79,6 +79,22 @@ Status writeAtomically(const fs::path& path, const void* data, std::size_t size)
     return Ok{};
 }
 
+bool isInside(const fs::path& folder, const fs::path& path) {
+    std::error_code ec;
+    const fs::path base = fs::weakly_canonical(folder.empty() ? fs::path(".") : folder, ec);
+    if (ec) return false;
+    const fs::path full = fs::weakly_canonical(path, ec);
+    if (ec) return false;
+    // Compare component-wise so that "/models/a" does not count as inside "/models/ab".
+    auto f = full.begin();
+    for (auto b = base.begin(); b != base.end(); ++b) {
+        if (b->empty()) continue;  // trailing separator
+        if (f == full.end() || *f != *b) return false;
+        ++f;
+    }
+    return true;
+}
+
 Result<fs::path> resolveInside(const fs::path& folder, const std::string& relative) {
     if (relative.empty()) return fail("empty path");
     if (relative.find('\0') != std::string::npos) return fail("path contains a NUL character");
@@ -86,22 +102,12 @@ Result<fs::path> resolveInside(const fs::path& folder, const std::string& relati
     if (rel.is_absolute() || rel.has_root_name()) {
         return fail("'" + relative + "' is an absolute path; only files inside the model's folder are read");
     }
-    std::error_code ec;
-    const fs::path base = fs::weakly_canonical(folder.empty() ? fs::path(".") : folder, ec);
-    if (ec) return fail("cannot resolve folder " + describe(folder) + " (" + ec.message() + ")");
-    const fs::path full = fs::weakly_canonical(base / rel, ec);
-    if (ec) return fail("cannot resolve '" + relative + "' (" + ec.message() + ")");
-    // Compare component-wise so that "/models/a" does not count as inside "/models/ab".
-    auto b = base.begin();
-    auto f = full.begin();
-    for (; b != base.end(); ++b, ++f) {
-        if (b->empty()) continue;  // trailing separator
-        if (f == full.end() || *f != *b) {
-            return fail("'" + relative + "' points outside the model's folder " + describe(base) +
-                        "; it was not read");
-        }
+    const fs::path full = folder / rel;
+    if (!isInside(folder, full)) {
+        return fail("'" + relative + "' points outside the model's folder " + describe(folder) + "; it was not read");
     }
-    return full;
+    std::error_code ec;
+    return fs::weakly_canonical(full, ec);
 }
 
 }  // namespace myomap::files

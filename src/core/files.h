@@ -24,6 +24,10 @@ Result<std::string> readText(const std::filesystem::path& path,
 // so readers see either the old or the new content, never a torn file.
 Status writeAtomically(const std::filesystem::path& path, const void* data, std::size_t size);
 
+// Whether `path` (absolute, or relative to the working folder) lies inside `folder` once "..",
+// "." and symbolic links are resolved.
+bool isInside(const std::filesystem::path& folder, const std::filesystem::path& path);
+
 // Resolves `relative` (a URI-decoded path taken from inside a file) against `folder` and
 // returns it only if it stays inside `folder`: no absolute paths, no escaping through "..".
 Result<std::filesystem::path> resolveInside(const std::filesystem::path& folder,

@@ -18,6 +18,8 @@
 #include <limits>
 #include <map>
 #include <numeric>
+#include <optional>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -199,6 +201,10 @@ private:
 
     std::optional<Primitive> convertPrimitive(const aiMesh& src, const std::string& meshName) {
         const std::string where = "mesh '" + meshName + "' part '" + src.mName.C_Str() + "'";
+        if ((src.mPrimitiveTypes & (aiPrimitiveType_TRIANGLE | aiPrimitiveType_POLYGON)) == 0 && src.mPrimitiveTypes != 0) {
+            warn(where + ": points and lines are not drawn");
+            return std::nullopt;
+        }
         if (!src.mVertices || src.mNumVertices == 0 || !src.mFaces || src.mNumFaces == 0) {
             warn(where + ": has no vertices or faces; skipped");
             return std::nullopt;
@@ -240,14 +246,7 @@ private:
         for (std::size_t i = 0; i < n; ++i) {
             if (!valid[i]) prim.positions[i] = anyFinite;
         }
-        if (src.mNormals) {
-            prim.normals.resize(n);
-            for (std::size_t i = 0; i < n; ++i) {
-                const glm::vec3 v(src.mNormals[i].x, src.mNormals[i].y, src.mNormals[i].z);
-                const float length = glm::length(v);
-                prim.normals[i] = std::isfinite(length) && length > 1e-12f ? v / length : glm::vec3(0.0f, 1.0f, 0.0f);
-            }
-        }
+        if (src.mNormals) convertNormals(src.mNormals, prim);
         const unsigned material = src.mMaterialIndex;
         unsigned uv = material < m_uvChannel.size() ? m_uvChannel[material] : 0;
         if (uv >= AI_MAX_NUMBER_OF_TEXTURECOORDS || !src.mTextureCoords[uv]) uv = 0;
@@ -267,6 +266,35 @@ private:
         }
         prim.material = material < m_out.materials.size() ? static_cast<int>(material) : kNone;
         return prim;
+    }
+
+    // Normals as the file has them, normalised; zero or non-finite ones (which Assimp keeps)
+    // are rebuilt from the triangles around the vertex.
+    static void convertNormals(const aiVector3D* normals, Primitive& prim) {
+        const std::size_t n = prim.positions.size();
+        prim.normals.resize(n);
+        std::vector<unsigned char> broken(n, 0);
+        bool anyBroken = false;
+        for (std::size_t i = 0; i < n; ++i) {
+            const glm::vec3 v(normals[i].x, normals[i].y, normals[i].z);
+            const float length = glm::length(v);
+            broken[i] = !(std::isfinite(length) && length > 1e-12f);
+            anyBroken = anyBroken || broken[i];
+            prim.normals[i] = broken[i] ? glm::vec3(0.0f) : v / length;
+        }
+        if (!anyBroken) return;
+        for (std::size_t t = 0; t + 2 < prim.indices.size(); t += 3) {
+            const std::uint32_t a = prim.indices[t], b = prim.indices[t + 1], c = prim.indices[t + 2];
+            const glm::vec3 face = glm::cross(prim.positions[b] - prim.positions[a], prim.positions[c] - prim.positions[a]);
+            for (const std::uint32_t v : {a, b, c}) {
+                if (broken[v]) prim.normals[v] += face;
+            }
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!broken[i]) continue;
+            const float length = glm::length(prim.normals[i]);
+            prim.normals[i] = std::isfinite(length) && length > 1e-20f ? prim.normals[i] / length : glm::vec3(0.0f, 1.0f, 0.0f);
+        }
     }
 
     // Adds the aiMesh's bones to the node's skin (a joint is a node with its inverse bind

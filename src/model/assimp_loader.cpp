@@ -1,9 +1,217 @@
+// OBJ, FBX, DAE and the other formats Assimp reads. Assimp parses and post-processes (triangles,
+// shared vertices, normals, at most four bone weights, glTF's top-left UV origin); this file
+// confines Assimp's file access to the model's folder, converts to Myomap's scene model
+// (assimp_convert.cpp, assimp_materials.cpp) and brings the result to metres and +Y up.
+//
+// Units and axes: Assimp already applies COLLADA's <unit> and <up_axis> to the root node.
+// FBX comes in file units and axes, described by its GlobalSettings (UnitScaleFactor in
+// centimetres, UpAxis, FrontAxis, CoordAxis): a new root node converts it. OBJ has no units;
+// it is taken as metres, +Y up.
 #include "model/assimp_loader.h"
 
-namespace myomap::model {
+#include "core/files.h"
+#include "model/assimp_convert.h"
+#include "model/loader.h"
 
-Result<Scene> loadWithAssimp(const std::filesystem::path& path) {
-    return fail("'" + path.string() + "': this format is not supported yet");
+#include <assimp/DefaultIOSystem.h>
+#include <assimp/Importer.hpp>
+#include <assimp/config.h>
+#include <assimp/metadata.h>
+#include <assimp/postprocess.h>
+#include <assimp/scene.h>
+
+#include <glm/gtc/quaternion.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <new>
+#include <optional>
+
+namespace myomap::model {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Assimp reaches the file system only through this: reads inside the model's folder, within
+// the size limit; no writes.
+class FolderIOSystem : public Assimp::DefaultIOSystem {
+public:
+    explicit FolderIOSystem(fs::path folder) : m_folder(std::move(folder)) {}
+
+    bool Exists(const char* file) const override { return allowed(file).has_value(); }
+
+    Assimp::IOStream* Open(const char* file, const char* mode) override {
+        if (!mode || std::strpbrk(mode, "wa+")) return nullptr;
+        const auto path = allowed(file);
+        return path ? DefaultIOSystem::Open(path->c_str(), mode) : nullptr;
+    }
+
+    const std::string& refused() const { return m_refused; }
+
+private:
+    std::optional<fs::path> allowed(const char* file) const {
+        if (!file || !*file) return std::nullopt;
+        fs::path path(file);
+        if (path.is_relative()) path = m_folder / path;
+        const fs::path relative = path.lexically_normal().lexically_relative(m_folder);
+        auto inside = files::resolveInside(m_folder, relative.empty() ? std::string(file) : relative.string());
+        if (!inside) {
+            m_refused = inside.error();
+            return std::nullopt;
+        }
+        std::error_code ec;
+        if (!fs::is_regular_file(*inside, ec)) return std::nullopt;
+        const std::uintmax_t size = fs::file_size(*inside, ec);
+        if (ec || size > files::kDefaultReadLimit) {
+            m_refused = "'" + inside->string() + "' is larger than the " + std::to_string(files::kDefaultReadLimit >> 20) +
+                        " MiB limit; it was not read";
+            return std::nullopt;
+        }
+        return *inside;
+    }
+
+    fs::path m_folder;
+    mutable std::string m_refused;
+};
+
+std::optional<double> metadataNumber(const aiMetadata* meta, const char* key) {
+    if (!meta || !meta->mKeys || !meta->mValues) return std::nullopt;
+    for (unsigned i = 0; i < meta->mNumProperties; ++i) {
+        if (std::strcmp(meta->mKeys[i].C_Str(), key) != 0) continue;
+        const aiMetadataEntry& e = meta->mValues[i];
+        if (!e.mData) return std::nullopt;
+        switch (e.mType) {
+        case AI_INT32: return static_cast<double>(*static_cast<const std::int32_t*>(e.mData));
+        case AI_UINT64: return static_cast<double>(*static_cast<const std::uint64_t*>(e.mData));
+        case AI_FLOAT: return static_cast<double>(*static_cast<const float*>(e.mData));
+        case AI_DOUBLE: return *static_cast<const double*>(e.mData);
+        default: return std::nullopt;
+        }
+    }
+    return std::nullopt;
+}
+
+// FBX's axis system and unit as a matrix from file coordinates to metres, +Y up, +Z front;
+// identity for formats that Assimp has already converted or that carry no units.
+glm::mat3 fbxConversion(const aiScene& in, const fs::path& path, std::vector<std::string>& warnings) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const aiMetadata* meta = in.mMetaData;
+    const auto unit = metadataNumber(meta, "UnitScaleFactor");
+    if (ext != ".fbx" && !unit) return glm::mat3(1.0f);
+
+    double centimetres = unit.value_or(1.0);  // FBX's default unit is the centimetre
+    if (!std::isfinite(centimetres) || centimetres <= 0.0) {
+        warnings.push_back("UnitScaleFactor " + std::to_string(centimetres) + " is not a size; centimetres assumed");
+        centimetres = 1.0;
+    }
+    auto axis = [&](const char* name, int fallback) {
+        const double v = metadataNumber(meta, name).value_or(fallback);
+        return v == 0.0 || v == 1.0 || v == 2.0 ? static_cast<int>(v) : -1;
+    };
+    auto sign = [&](const char* name) { return metadataNumber(meta, name).value_or(1.0) < 0.0 ? -1.0f : 1.0f; };
+    int up = axis("UpAxis", 1), front = axis("FrontAxis", 2), coord = axis("CoordAxis", 0);
+    if (up < 0 || front < 0 || coord < 0 || up == front || up == coord || front == coord) {
+        warnings.push_back("the file's axis system (UpAxis, FrontAxis, CoordAxis) is inconsistent; +Y up assumed");
+        up = 1;
+        front = 2;
+        coord = 0;
+    }
+    glm::mat3 m(0.0f);  // m[column][row]: row 0 takes the file's right axis, 1 its up, 2 its front
+    m[coord][0] = sign("CoordAxisSign");
+    m[up][1] = sign("UpAxisSign");
+    m[front][2] = sign("FrontAxisSign");
+    return m * static_cast<float>(centimetres / 100.0);
+}
+
+// Puts the conversion on a new root node above the file's roots, so skinned and unskinned
+// meshes, and animated roots, all get it.
+void applyConversion(const glm::mat3& conversion, Scene& scene) {
+    if (conversion == glm::mat3(1.0f)) return;
+    const float det = glm::determinant(conversion);
+    const float scale = std::cbrt(std::abs(det));
+    const bool mirrored = det < 0.0f;
+    Node root;
+    root.name = "to_metres_y_up";
+    root.scale = glm::vec3(mirrored ? -scale : scale);
+    root.rotation = glm::normalize(glm::quat_cast(conversion / root.scale.x));
+    root.children = scene.roots;
+    const int index = static_cast<int>(scene.nodes.size());
+    for (const int r : scene.roots) scene.nodes[static_cast<std::size_t>(r)].parent = index;
+    scene.nodes.push_back(std::move(root));
+    scene.roots = {index};
+    if (mirrored) {
+        // A mirror turns every triangle inside out; reversing the winding keeps the faces out.
+        scene.warnings.push_back("the file uses a left-handed axis system; it was mirrored into Myomap's right-handed one");
+        for (Mesh& mesh : scene.meshes) {
+            for (Primitive& prim : mesh.primitives) {
+                for (std::size_t t = 0; t + 2 < prim.indices.size(); t += 3) std::swap(prim.indices[t + 1], prim.indices[t + 2]);
+            }
+        }
+    }
+}
+
+constexpr unsigned kPostProcess = aiProcess_Triangulate | aiProcess_JoinIdenticalVertices | aiProcess_GenSmoothNormals |
+                                  aiProcess_LimitBoneWeights | aiProcess_SortByPType | aiProcess_ValidateDataStructure |
+                                  // Assimp's UV origin is bottom-left, glTF's (and our images') top-left.
+                                  aiProcess_FlipUVs;
+
+Result<Scene> read(const fs::path& path, const std::string& label) {
+    std::error_code ec;
+    const fs::path file = fs::weakly_canonical(fs::absolute(path), ec);
+    if (ec) return fail(label + ": cannot resolve the path (" + ec.message() + ")");
+    const fs::path folder = file.parent_path();
+
+    Assimp::Importer importer;
+    auto* io = new FolderIOSystem(folder);
+    importer.SetIOHandler(io);  // the importer owns and deletes it
+    importer.SetPropertyInteger(AI_CONFIG_IMPORT_NO_SKELETON_MESHES, 1);  // no made-up bone geometry
+    importer.SetPropertyBool(AI_CONFIG_IMPORT_FBX_PRESERVE_PIVOTS, false);  // no $AssimpFbx$ helper nodes
+    importer.SetPropertyInteger(AI_CONFIG_PP_LBW_MAX_WEIGHTS, 4);
+    const aiScene* in = importer.ReadFile(file.string(), kPostProcess);
+    if (!in) {
+        std::string why = importer.GetErrorString();
+        while (!why.empty() && (why.back() == '\n' || why.back() == ' ' || why.back() == '.')) why.pop_back();
+        if (why.empty()) why = "Assimp could not read it";
+        return fail(label + ": " + why);
+    }
+    Scene scene;
+    scene.sourcePath = path.string();
+    if (!io->refused().empty()) scene.warnings.push_back(io->refused());
+    std::vector<unsigned> uvChannel;
+    assimp::convertMaterials(*in, folder, scene, uvChannel);
+    if (auto s = assimp::convertScene(*in, uvChannel, scene); !s) return fail(label + ": " + s.error());
+    applyConversion(fbxConversion(*in, path, scene.warnings), scene);
+    return scene;
+}
+
+}  // namespace
+
+Result<Scene> loadWithAssimp(const fs::path& path) {
+    const std::string label = "'" + path.string() + "'";
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) return fail(label + ": file not found");
+    if (!fs::is_regular_file(status)) return fail(label + ": is not a regular file");
+    const std::uintmax_t size = fs::file_size(path, ec);
+    if (ec) return fail(label + ": cannot read its size (" + ec.message() + ")");
+    if (size == 0) return fail(label + ": file is empty");
+    if (size > files::kDefaultReadLimit) {
+        return fail(label + ": file is " + std::to_string(size >> 20) + " MiB, larger than the " +
+                    std::to_string(files::kDefaultReadLimit >> 20) + " MiB limit");
+    }
+    Result<Scene> scene = fail(label + ": not read");
+    try {
+        scene = read(path, label);
+    } catch (const std::bad_alloc&) {
+        return fail(label + ": out of memory while reading the model");
+    } catch (const std::exception& e) {
+        return fail(label + ": " + e.what());
+    }
+    if (!scene) return scene;
+    if (auto s = validateScene(*scene); !s) return fail(label + ": " + s.error());
+    return scene;
 }
 
 }  // namespace myomap::model

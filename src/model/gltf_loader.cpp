@@ -27,28 +27,30 @@ struct FolderGuard {
     std::string refused;  // the last path refused, for the error message
 };
 
+// tinygltf hands over the model's folder joined with the URI from the file.
+bool allowed(FolderGuard& guard, const std::string& path) {
+    if (files::isInside(guard.folder, path)) return true;
+    const auto uri = fs::path(path).lexically_relative(guard.folder).string();
+    guard.refused = "'" + (uri.empty() ? path : uri) + "' points outside the model's folder '" + guard.folder.string() +
+                    "'; it was not read";
+    return false;
+}
+
 bool guardedExists(const std::string& path, void* user) {
     auto* guard = static_cast<FolderGuard*>(user);
-    auto inside = files::resolveInside(guard->folder, fs::path(path).lexically_relative(guard->folder).string());
-    if (!inside) {
-        guard->refused = inside.error();
-        return false;
-    }
     std::error_code ec;
-    return fs::is_regular_file(*inside, ec);
+    return allowed(*guard, path) && fs::is_regular_file(path, ec);
 }
 
 std::string guardedExpand(const std::string& path, void*) { return path; }
 
 bool guardedRead(std::vector<unsigned char>* out, std::string* err, const std::string& path, void* user) {
     auto* guard = static_cast<FolderGuard*>(user);
-    auto inside = files::resolveInside(guard->folder, fs::path(path).lexically_relative(guard->folder).string());
-    if (!inside) {
-        guard->refused = inside.error();
-        if (err) *err += inside.error() + "\n";
+    if (!allowed(*guard, path)) {
+        if (err) *err += guard->refused + "\n";
         return false;
     }
-    auto bytes = files::readBytes(*inside);
+    auto bytes = files::readBytes(path);
     if (!bytes) {
         if (err) *err += bytes.error() + "\n";
         return false;

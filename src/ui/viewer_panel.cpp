@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 
 namespace myomap::ui {
 namespace {
@@ -97,16 +98,20 @@ void drawViewerUi(ViewerState& state, std::vector<Command>& commands) {
     menuBar(state, commands);
     openDialog(state, commands);
 
+    // Below the menu bar (the viewport's work area only learns of the bar a frame later).
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float margin = ImGui::GetFontSize() * 0.6f;
-    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + margin, viewport->WorkPos.y + margin), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + margin, viewport->Pos.y + ImGui::GetFrameHeight() + margin),
+                            ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 22, 0), ImGuiCond_FirstUseEver);
     if (ImGui::Begin("Model")) {
         if (state.modelPath.empty()) {
             ImGui::TextWrapped("No model is open. Use File > Open model to load a glTF, OBJ, FBX or DAE file.");
             if (ImGui::Button("Open model...")) state.openDialogRequested = true;
         } else {
-            ImGui::TextWrapped("%s", state.modelPath.c_str());
+            const std::string name = std::filesystem::path(state.modelPath).filename().string();
+            ImGui::TextUnformatted(name.c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", state.modelPath.c_str());
             ImGui::TextDisabled("%s", state.modelSummary.c_str());
         }
         if (!state.problems.empty()) {
@@ -117,7 +122,9 @@ void drawViewerUi(ViewerState& state, std::vector<Command>& commands) {
         ImGui::Spacing();
         animationPanel(state);
         ImGui::Spacing();
-        ImGui::TextDisabled("Myomap is an education tool, not a diagnostic device.");
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("Myomap is an education tool, not a diagnostic device.");
+        ImGui::PopStyleColor();
         ImGui::TextDisabled("%s  |  %.0f fps", state.rendererName.c_str(), static_cast<double>(state.fps));
     }
     ImGui::End();

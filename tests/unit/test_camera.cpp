@@ -1,0 +1,119 @@
+#include "app/camera.h"
+#include "app/viewer_input.h"
+
+#include <doctest/doctest.h>
+
+#include <glm/gtc/matrix_transform.hpp>
+
+using namespace myomap;
+using app::OrbitCamera;
+
+namespace {
+void checkClose(const glm::vec3& a, const glm::vec3& b, float eps = 1e-4f) {
+    CHECK(a.x == doctest::Approx(b.x).epsilon(eps));
+    CHECK(a.y == doctest::Approx(b.y).epsilon(eps));
+    CHECK(a.z == doctest::Approx(b.z).epsilon(eps));
+}
+}  // namespace
+
+TEST_CASE("standard views put the camera on the right side of a figure facing +Z") {
+    OrbitCamera c;
+    c.target = {0, 1, 0};
+    c.distance = 2;
+    c.setView(View::Anterior);
+    checkClose(c.position(), {0, 1, 2});  // in front: the figure faces +Z
+    c.setView(View::Posterior);
+    checkClose(c.position(), {0, 1, -2});
+    c.setView(View::Left);
+    checkClose(c.position(), {2, 1, 0});  // the figure's left is +X
+    c.setView(View::Right);
+    checkClose(c.position(), {-2, 1, 0});
+}
+
+TEST_CASE("lookAt reproduces the requested eye and target") {
+    const OrbitCamera c = OrbitCamera::lookAt({1, 2, 3}, {0, 1, 0}, glm::radians(40.0f));
+    checkClose(c.position(), {1, 2, 3});
+    checkClose(c.target, {0, 1, 0});
+}
+
+TEST_CASE("framing fits the bounds' sphere in both directions") {
+    model::Bounds b;
+    b.add({-0.3f, 0, -0.2f});
+    b.add({0.3f, 1.8f, 0.2f});
+    OrbitCamera c;
+    for (float aspect : {0.5f, 1.0f, 2.0f}) {
+        c.frame(b, aspect);
+        checkClose(c.target, b.centre());
+        const float radius = glm::length(b.size()) * 0.5f;
+        const glm::mat4 vp = c.projection(aspect) * c.view();
+        // Points on the sphere along the view's right and up directions stay inside clip space.
+        const glm::vec3 forward = glm::normalize(c.target - c.position());
+        const glm::vec3 right = glm::normalize(glm::cross(forward, glm::vec3(0, 1, 0)));
+        const glm::vec3 up = glm::cross(right, forward);
+        for (const glm::vec3& p : {c.target + right * radius, c.target - right * radius, c.target + up * radius,
+                                   c.target - up * radius}) {
+            const glm::vec4 clip = vp * glm::vec4(p, 1);
+            CHECK(std::abs(clip.x / clip.w) <= 1.0f);
+            CHECK(std::abs(clip.y / clip.w) <= 1.0f);
+        }
+    }
+}
+
+TEST_CASE("orbit keeps pitch short of the poles; zoom is clamped; pan moves the target sideways") {
+    OrbitCamera c;
+    c.orbit(0, 100000);
+    CHECK(c.pitch < glm::radians(89.5f));
+    c.zoom(1000);
+    CHECK(c.distance >= 0.02f);
+    c = OrbitCamera{};
+    const glm::vec3 before = c.target;
+    c.pan(100, 0, 1000);
+    CHECK(c.target.x < before.x);  // dragging right moves the scene right: the target goes left
+    CHECK(c.target.y == doctest::Approx(before.y));
+}
+
+TEST_CASE("easing reaches its goal and takes the short way round") {
+    OrbitCamera c;
+    c.yaw = glm::radians(170.0f);
+    OrbitCamera goal = c;
+    goal.yaw = glm::radians(-170.0f);
+    goal.distance = 5;
+    app::CameraEasing easing;
+    easing.start(goal);
+    c.yaw += 0.0f;
+    easing.update(c, 1.0f / 60.0f);
+    CHECK(c.yaw > glm::radians(170.0f));  // 20 degrees through 180, not 340 back
+    for (int i = 0; i < 120 && easing.active(); ++i) easing.update(c, 1.0f / 60.0f);
+    CHECK_FALSE(easing.active());
+    CHECK(c.distance == doctest::Approx(5.0f));
+}
+
+TEST_CASE("double-click focus: a hit centres there and moves closer; background does nothing") {
+    OrbitCamera c;
+    c.target = {0, 0, 0};
+    c.distance = 4;
+    // The depth of the plane z = 0 at the image centre.
+    const glm::mat4 vp = c.projection(1.0f) * c.view();
+    const glm::vec4 clip = vp * glm::vec4(0.5f, 0.25f, 0, 1);
+    const float depth = (clip.z / clip.w) * 0.5f + 0.5f;
+    const int x = static_cast<int>((clip.x / clip.w * 0.5f + 0.5f) * 800);
+    const int y = 799 - static_cast<int>((clip.y / clip.w * 0.5f + 0.5f) * 800);
+    const auto goal = app::focusOnPixel(c, 1.0f, 800, 800, x, y, depth);
+    REQUIRE(goal);
+    checkClose(goal->target, {0.5f, 0.25f, 0}, 0.02f);
+    CHECK(goal->distance < c.distance);
+    CHECK_FALSE(app::focusOnPixel(c, 1.0f, 800, 800, x, y, 1.0f));
+}
+
+TEST_CASE("keys map to commands; Ctrl+letter is not a view change") {
+    std::vector<ui::Command> commands;
+    app::ShortcutKeys keys{};
+    keys.posterior = true;
+    app::shortcutCommands(keys, false, commands);
+    REQUIRE(commands.size() == 1);
+    CHECK(commands[0].type == ui::CommandType::SetView);
+    CHECK(commands[0].view == View::Posterior);
+    commands.clear();
+    app::shortcutCommands(keys, true, commands);
+    CHECK(commands.empty());
+}
