@@ -236,7 +236,7 @@ private:
             prim.indices.insert(prim.indices.end(), {face.mIndices[0], face.mIndices[1], face.mIndices[2]});
         }
         if (skippedFaces > 0) {
-            warn(where + ": " + std::to_string(skippedFaces) + " faces that are not triangles or have invalid vertices were skipped");
+            warn(where + ": " + std::to_string(skippedFaces) + " faces were skipped (not triangles, or with invalid vertices)");
         }
         if (prim.indices.empty()) {
             warn(where + ": has no drawable triangles; skipped");
