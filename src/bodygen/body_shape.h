@@ -1,0 +1,33 @@
+// The body's outer surface as a signed distance field (metres; negative inside), built from
+// the landmarks and skeleton: smooth unions of capsules and ellipsoids for head, neck, trunk
+// and limbs. The skin is this field's zero level set; muscles are placed on shells beneath it.
+#pragma once
+
+#include "bodygen/skeleton.h"
+
+#include <memory>
+
+namespace myomap::bodygen {
+
+class BodyShape {
+public:
+    static Result<BodyShape> build(const Landmarks& landmarks, const Skeleton& skeleton);
+    BodyShape(BodyShape&&) noexcept;
+    BodyShape& operator=(BodyShape&&) noexcept;
+    ~BodyShape();
+
+    float distance(const glm::vec3& p) const;
+    // Unit outward direction (normalised gradient of the field).
+    glm::vec3 outward(const glm::vec3& p) const;
+    // Moves p along the gradient until distance(p) == level (e.g. -0.01 for 1 cm under the skin).
+    glm::vec3 projectToLevel(const glm::vec3& p, float level) const;
+    // Axis-aligned box containing the whole surface.
+    void bounds(glm::vec3& min, glm::vec3& max) const;
+
+private:
+    BodyShape();
+    struct Impl;
+    std::unique_ptr<Impl> m;
+};
+
+}  // namespace myomap::bodygen

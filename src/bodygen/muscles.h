@@ -1,0 +1,14 @@
+// Muscles from data (assets/body/muscles.csv): origin and insertion landmarks, via points,
+// shape, thickness and layer, generated as closed smooth meshes on both sides with muscle
+// coordinates (u, v), fibre directions and skinning that blends origin bone to insertion bone.
+#pragma once
+
+#include "bodygen/body.h"
+#include "bodygen/body_shape.h"
+
+namespace myomap::bodygen {
+
+Result<std::vector<BodyMesh>> generateMuscles(const Landmarks& landmarks, const Skeleton& skeleton,
+                                              const BodyShape& shape, const std::filesystem::path& musclesCsv);
+
+}  // namespace myomap::bodygen
