@@ -7,6 +7,8 @@ layout(location = 2) in vec2 aUv;
 layout(location = 3) in uvec4 aJoints;
 layout(location = 4) in vec4 aWeights;
 layout(location = 5) in vec4 aColor;
+layout(location = 6) in vec2 aMuscleUv;
+layout(location = 7) in vec3 aFibre;
 
 uniform mat4 uModel;
 uniform mat4 uViewProjection;
@@ -18,6 +20,8 @@ out vec3 vWorldPosition;
 out vec3 vNormal;
 out vec2 vUv;
 out vec4 vColor;
+out vec2 vMuscleUv;
+out vec3 vFibre;
 
 mat4 jointMatrix(uint joint) {
     int row = uJointOffset + int(joint);
@@ -37,5 +41,7 @@ void main() {
     vNormal = transpose(inverse(mat3(model))) * aNormal;
     vUv = aUv;
     vColor = aColor;
+    vMuscleUv = aMuscleUv;
+    vFibre = mat3(model) * aFibre;
     gl_Position = uViewProjection * world;
 }

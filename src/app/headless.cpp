@@ -5,17 +5,14 @@
 #include "app/window.h"
 #include "core/image.h"
 #include "core/log.h"
+#include "core/paths.h"
 #include "model/loader.h"
 #include "render/renderer.h"
 
 namespace myomap::app {
 
 int renderScreenshot(const Options& options) {
-    if (!options.model) {
-        log::error("--screenshot needs --model FILE");
-        return 2;
-    }
-    auto scene = model::loadModel(*options.model);
+    auto scene = model::loadModel(options.model ? *options.model : paths::builtInFigure());
     if (!scene) {
         log::error(scene.error());
         return 1;

@@ -11,7 +11,15 @@ void SceneView::show(model::Scene scene, render::Renderer& renderer) {
     for (const model::Mesh& mesh : m_scene.meshes) {
         std::vector<int> ids;
         for (const model::Primitive& p : mesh.primitives) {
-            ids.push_back(renderer.addMesh({p.positions, p.normals, p.uv0, p.joints, p.weights, p.colors, p.indices}));
+            render::MeshSource source{p.positions, p.normals, p.uv0, p.joints, p.weights, p.colors, {}, {}, p.indices};
+            // Muscle coordinates and fibre directions travel as glTF custom attributes.
+            if (const auto* uv = p.findCustom("_MUSCLE_UV"); uv && uv->components == 2) {
+                source.muscleUv = {reinterpret_cast<const glm::vec2*>(uv->values.data()), p.positions.size()};
+            }
+            if (const auto* fibre = p.findCustom("_FIBRE"); fibre && fibre->components == 3) {
+                source.fibre = {reinterpret_cast<const glm::vec3*>(fibre->values.data()), p.positions.size()};
+            }
+            ids.push_back(renderer.addMesh(source));
         }
         m_gpuMeshes.push_back(std::move(ids));
     }
@@ -62,6 +70,7 @@ void SceneView::addToFrame(const model::Pose& pose, render::FrameData& frame) co
                 item.material.baseColor = m.baseColor;
                 item.material.texture = m.baseColorImage >= 0 ? m_gpuTextures[static_cast<std::size_t>(m.baseColorImage)] : -1;
                 item.material.doubleSided = m.doubleSided;
+                item.material.striated = mesh.primitives[p].findCustom("_FIBRE") != nullptr;
                 if (m.blend) item.opacity = std::min(m.baseColor.a, 0.999f);
             } else {
                 item.material.baseColor = glm::vec4(0.8f, 0.8f, 0.8f, 1.0f);

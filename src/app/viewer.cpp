@@ -254,7 +254,7 @@ int runViewer(const Options& options) {
     int code = 0;
     {
         Viewer viewer(std::move(window.value()), std::move(renderer.value()), options);
-        if (options.model) viewer.open(*options.model);
+        viewer.open(options.model ? *options.model : paths::builtInFigure());
         code = viewer.run();
         gl::imguiShutdown();
         ImGui_ImplGlfw_Shutdown();

@@ -2,6 +2,9 @@
 
 #include <cstdlib>
 
+#ifndef MYOMAP_BUILT_IN_FIGURE
+#define MYOMAP_BUILT_IN_FIGURE ""
+#endif
 #ifndef MYOMAP_SOURCE_DIR
 #define MYOMAP_SOURCE_DIR ""
 #endif
@@ -23,6 +26,14 @@ fs::path assetsDir() {
     const fs::path source = fs::path(MYOMAP_SOURCE_DIR) / "assets";
     if (!std::string(MYOMAP_SOURCE_DIR).empty() && fs::is_directory(source, ec)) return source;
     return beside;
+}
+
+fs::path builtInFigure() {
+    if (const char* env = std::getenv("MYOMAP_FIGURE"); env && *env) return env;
+    std::error_code ec;
+    const fs::path beside = executableDir() / "assets" / "body.glb";
+    if (fs::is_regular_file(beside, ec)) return beside;
+    return std::string(MYOMAP_BUILT_IN_FIGURE).empty() ? beside : fs::path(MYOMAP_BUILT_IN_FIGURE);
 }
 
 fs::path userDataDir() {

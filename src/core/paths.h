@@ -10,6 +10,10 @@ namespace myomap::paths {
 // source tree the binary was built from, then a folder beside the executable.
 std::filesystem::path assetsDir();
 
+// The built-in figure generated at build time (body.glb). Honours MYOMAP_FIGURE, then the
+// build tree the binary belongs to, then a file beside the executable.
+std::filesystem::path builtInFigure();
+
 // $XDG_DATA_HOME/myomap or ~/.local/share/myomap (not created here).
 std::filesystem::path userDataDir();
 

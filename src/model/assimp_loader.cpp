@@ -27,6 +27,21 @@
 #include <cstring>
 #include <new>
 #include <optional>
+#include <stdexcept>
+#include <string_view>
+
+// Debian builds Assimp with its internal assertions on, and a failed one aborts the process;
+// malformed files trip some of them (a COLLADA index past its source, an FBX cluster naming a
+// missing vertex). This definition takes the place of Assimp's own (ELF symbol interposition:
+// the library calls it through its PLT) and throws instead, which Importer::ReadFile reports
+// as the file's error. Without assertions in the library it is never called.
+namespace Assimp {
+void aiAssertViolation(const char* expression, const char* file, int line);
+void aiAssertViolation(const char* expression, const char* file, int line) {
+    throw std::runtime_error(std::string("the file is malformed (Assimp's check '") + (expression ? expression : "?") +
+                             "' failed at " + (file ? std::filesystem::path(file).filename().string() : "?") + ":" + std::to_string(line) + ")");
+}
+}  // namespace Assimp
 
 namespace myomap::model {
 namespace fs = std::filesystem;
@@ -152,6 +167,40 @@ void applyConversion(const glm::mat3& conversion, Scene& scene) {
     }
 }
 
+// Assimp 5.2's COLLADA parser reads a <p> index list until the text ends, and stands still on
+// anything that is not an integer: one stray character makes it allocate until memory runs
+// out. Such files are refused before Assimp sees them.
+std::optional<std::size_t> strayCharacterInIndexList(std::string_view xml) {
+    std::size_t pos = 0;
+    while ((pos = xml.find("<p", pos)) != std::string_view::npos) {
+        pos += 2;
+        if (pos >= xml.size() || !std::strchr(" \t\r\n>", xml[pos])) continue;  // <param>, <polylist>, ...
+        const std::size_t open = xml.find('>', pos);
+        if (open == std::string_view::npos) return std::nullopt;
+        if (xml[open - 1] == '/') continue;  // <p/>
+        const std::size_t end = std::min(xml.find('<', open), xml.size());
+        for (std::size_t i = open + 1; i < end; ++i) {
+            const char c = xml[i];
+            if (!(c >= '0' && c <= '9') && !std::strchr(" \t\r\n\f+-", c)) return i;
+        }
+        pos = end;
+    }
+    return std::nullopt;
+}
+
+Status checkCollada(const fs::path& path, const std::string& label) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (ext != ".dae" && ext != ".xml") return Ok{};
+    auto text = files::readText(path);
+    if (!text) return fail(text.error());
+    if (const auto at = strayCharacterInIndexList(*text)) {
+        return fail(label + ": malformed COLLADA: a <p> index list holds something other than integers (byte " +
+                    std::to_string(*at) + ")");
+    }
+    return Ok{};
+}
+
 constexpr unsigned kPostProcess = aiProcess_Triangulate | aiProcess_JoinIdenticalVertices | aiProcess_GenSmoothNormals |
                                   aiProcess_LimitBoneWeights | aiProcess_SortByPType | aiProcess_ValidateDataStructure |
                                   // Assimp's UV origin is bottom-left, glTF's (and our images') top-left.
@@ -174,6 +223,7 @@ Result<Scene> read(const fs::path& path, const std::string& label) {
         std::string why = importer.GetErrorString();
         while (!why.empty() && (why.back() == '\n' || why.back() == ' ' || why.back() == '.')) why.pop_back();
         if (why.empty()) why = "Assimp could not read it";
+        if (why.find("bad_alloc") != std::string::npos) why = "reading it needs more memory than there is (the file is damaged or too large)";
         return fail(label + ": " + why);
     }
     Scene scene;
@@ -203,6 +253,7 @@ Result<Scene> loadWithAssimp(const fs::path& path) {
     }
     Result<Scene> scene = fail(label + ": not read");
     try {
+        if (auto s = checkCollada(path, label); !s) return fail(s.error());
         scene = read(path, label);
     } catch (const std::bad_alloc&) {
         return fail(label + ": out of memory while reading the model");

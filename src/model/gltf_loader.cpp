@@ -136,6 +136,13 @@ private:
             const tinygltf::Mesh& src = m_model.meshes[i];
             Mesh mesh;
             mesh.name = src.name.empty() ? "mesh_" + std::to_string(i) : src.name;
+            if (src.extras.IsObject() && src.extras.Has("labels") && src.extras.Get("labels").IsArray()) {
+                const tinygltf::Value& labels = src.extras.Get("labels");
+                for (std::size_t k = 0; k < labels.ArrayLen(); ++k) {
+                    const tinygltf::Value& label = labels.Get(static_cast<int>(k));
+                    mesh.labels.push_back(label.IsString() ? label.Get<std::string>() : std::string());
+                }
+            }
             for (std::size_t p = 0; p < src.primitives.size(); ++p) {
                 const std::string where = "mesh '" + mesh.name + "' primitive " + std::to_string(p);
                 auto prim = convertPrimitive(src.primitives[p], where);
@@ -184,6 +191,18 @@ private:
         if (auto s = optional("COLOR_0", &AccessorReader::colors, prim.colors); !s) return fail(s.error());
         if (auto s = optional("JOINTS_0", &AccessorReader::joints, prim.joints); !s) return fail(s.error());
         if (auto s = optional("WEIGHTS_0", &AccessorReader::vec4s, prim.weights); !s) return fail(s.error());
+        for (const auto& [name, accessor] : src.attributes) {
+            if (name.empty() || name[0] != '_') continue;
+            auto width = m_read.componentCount(accessor);
+            if (!width) return fail(where + " " + name + ": " + width.error());
+            auto values = m_read.floats(accessor, *width, where + " " + name);
+            if (!values) return fail(values.error());
+            if (values->size() != n * static_cast<std::size_t>(*width)) {
+                return fail(where + ": " + name + " has " + std::to_string(values->size() / static_cast<std::size_t>(*width)) +
+                            " entries for " + std::to_string(n) + " positions");
+            }
+            prim.custom.push_back({name, *width, std::move(values.value())});
+        }
         if (attribute("JOINTS_1") >= 0) warn(where + ": more than 4 joint influences; only the first 4 are used");
         if (prim.joints.empty() != prim.weights.empty()) {
             warn(where + ": JOINTS_0 without WEIGHTS_0 (or the reverse); drawn unskinned");
@@ -250,6 +269,7 @@ private:
         const std::size_t count = prim.indices.size();
         flat.positions.reserve(count);
         flat.normals.reserve(count);
+        for (const CustomAttribute& a : prim.custom) flat.custom.push_back({a.name, a.components, {}});
         for (std::size_t t = 0; t + 2 < count; t += 3) {
             const glm::vec3 a = prim.positions[prim.indices[t]];
             const glm::vec3 b = prim.positions[prim.indices[t + 1]];
@@ -265,6 +285,11 @@ private:
                 if (!prim.joints.empty()) flat.joints.push_back(prim.joints[i]);
                 if (!prim.weights.empty()) flat.weights.push_back(prim.weights[i]);
                 if (!prim.colors.empty()) flat.colors.push_back(prim.colors[i]);
+                for (std::size_t attr = 0; attr < prim.custom.size(); ++attr) {
+                    const auto width = static_cast<std::size_t>(prim.custom[attr].components);
+                    const auto first = prim.custom[attr].values.begin() + static_cast<std::ptrdiff_t>(i * width);
+                    flat.custom[attr].values.insert(flat.custom[attr].values.end(), first, first + static_cast<std::ptrdiff_t>(width));
+                }
                 flat.indices.push_back(static_cast<std::uint32_t>(flat.indices.size()));
             }
         }

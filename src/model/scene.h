@@ -28,6 +28,14 @@ struct Material {
     bool blend = false;         // alphaMode BLEND
 };
 
+// An application-specific vertex attribute (glTF names start with '_', e.g. "_MUSCLE_UV"),
+// kept as floats, `components` per vertex.
+struct CustomAttribute {
+    std::string name;
+    int components = 1;
+    std::vector<float> values;
+};
+
 // One drawable piece: indexed triangles with per-vertex attributes. Optional attributes are
 // either empty or as long as `positions`.
 struct Primitive {
@@ -38,12 +46,18 @@ struct Primitive {
     std::vector<glm::vec4> weights;    // sum to 1 where present
     std::vector<glm::vec4> colors;     // COLOR_0, linear
     std::vector<std::uint32_t> indices;
+    std::vector<CustomAttribute> custom;
     int material = kNone;
+
+    const CustomAttribute* findCustom(const std::string& name) const;
 };
 
 struct Mesh {
     std::string name;
     std::vector<Primitive> primitives;
+    // Names for integer labels stored in a custom attribute (glTF: mesh extras "labels"),
+    // e.g. the body region under each skin vertex.
+    std::vector<std::string> labels;
 };
 
 struct Node {

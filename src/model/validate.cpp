@@ -32,6 +32,12 @@ Status validatePrimitive(const Scene& scene, const Mesh& mesh, std::size_t p) {
                               {prim.colors.size(), "COLOR_0"}}) {
         if (auto s = sameLength(size, what); !s) return s;
     }
+    for (const CustomAttribute& a : prim.custom) {
+        if (a.components < 1 || a.components > 16 || a.values.size() != n * static_cast<std::size_t>(a.components)) {
+            return fail(where + ": custom attribute " + a.name + " does not have " + std::to_string(a.components) +
+                        " values per vertex");
+        }
+    }
     if (prim.indices.size() % 3 != 0) return fail(where + ": index count is not a multiple of 3");
     for (const std::uint32_t index : prim.indices) {
         if (index >= n) {

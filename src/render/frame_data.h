@@ -19,6 +19,8 @@ struct MeshSource {
     std::span<const glm::u16vec4> joints;
     std::span<const glm::vec4> weights;
     std::span<const glm::vec4> colors;
+    std::span<const glm::vec2> muscleUv;  // muscles: u along the fibres, v across
+    std::span<const glm::vec3> fibre;     // muscles: unit fibre direction (bind pose)
     std::span<const std::uint32_t> indices;
 };
 
@@ -32,6 +34,7 @@ struct MaterialParams {
     glm::vec4 baseColor{1.0f};  // linear
     int texture = -1;           // from Renderer::addTexture
     bool doubleSided = false;
+    bool striated = false;      // muscle: fibre striation and a sheen along the fibres
 };
 
 struct DrawItem {

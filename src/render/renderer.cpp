@@ -14,7 +14,7 @@ namespace {
 constexpr int kMaxSamples = 4;
 
 // Attribute locations shared with shaders/mesh.vert.glsl.
-enum Location : unsigned { kPosition = 0, kNormal = 1, kUv = 2, kJoints = 3, kWeights = 4, kColor = 5 };
+enum Location : unsigned { kPosition = 0, kNormal = 1, kUv = 2, kJoints = 3, kWeights = 4, kColor = 5, kMuscleUv = 6, kFibre = 7 };
 
 struct GpuMesh {
     gl::VertexArray vao;
@@ -25,7 +25,7 @@ struct GpuMesh {
 
 struct MeshUniforms {
     int model, viewProjection, skinned, jointOffset, jointMatrices;
-    int baseColor, hasTexture, baseColorTexture, cameraPosition, keyDirection, opacity;
+    int baseColor, hasTexture, baseColorTexture, cameraPosition, keyDirection, opacity, striated;
 };
 
 template <typename T>
@@ -97,7 +97,10 @@ struct Renderer::State {
         gl::Program::set(u.hasTexture, textured ? 1 : 0);
         if (textured) textures[static_cast<std::size_t>(item.material.texture)].bind(1);
         gl::Program::set(u.opacity, item.opacity);
-        gl::cull(item.material.doubleSided || item.opacity < 1.0f ? gl::Cull::Off : gl::Cull::Back);
+        gl::Program::set(u.striated, item.material.striated ? 1 : 0);
+        // Translucent surfaces show only their near side: culling the far side avoids a doubled,
+        // muddier layer where both would blend.
+        gl::cull(item.material.doubleSided && item.opacity >= 1.0f ? gl::Cull::Off : gl::Cull::Back);
         gl::drawTriangles(mesh.vao, mesh.indexCount);
     }
 };
@@ -119,7 +122,7 @@ Result<Renderer> Renderer::create() {
     r.m->u = {p.location("uModel"), p.location("uViewProjection"), p.location("uSkinned"), p.location("uJointOffset"),
               p.location("uJointMatrices"), p.location("uBaseColor"), p.location("uHasTexture"),
               p.location("uBaseColorTexture"), p.location("uCameraPosition"), p.location("uKeyDirection"),
-              p.location("uOpacity")};
+              p.location("uOpacity"), p.location("uStriated")};
     auto background = gl::Program::build("background", shaderSource("background.vert.glsl"), shaderSource("background.frag.glsl"));
     if (!background) return fail(background.error());
     r.m->backgroundProgram = std::move(background.value());
@@ -151,6 +154,8 @@ int Renderer::addMesh(const MeshSource& source) {
     optional(source.joints, glm::u16vec4(0), kJoints, 4, gl::AttributeType::UnsignedShort, true);
     optional(source.weights, glm::vec4(1.0f, 0.0f, 0.0f, 0.0f), kWeights, 4, gl::AttributeType::Float, false);
     optional(source.colors, glm::vec4(1.0f), kColor, 4, gl::AttributeType::Float, false);
+    optional(source.muscleUv, glm::vec2(0.0f), kMuscleUv, 2, gl::AttributeType::Float, false);
+    optional(source.fibre, glm::vec3(0.0f), kFibre, 3, gl::AttributeType::Float, false);
     mesh.buffers.emplace_back(gl::BufferKind::Index, source.indices.data(), source.indices.size_bytes());
     mesh.vao.indices(mesh.buffers.back());
     mesh.indexCount = static_cast<int>(source.indices.size());

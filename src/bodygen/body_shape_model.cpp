@@ -1,0 +1,187 @@
+#include "bodygen/body_shape_model.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace myomap::bodygen {
+namespace {
+
+constexpr float kFar = 1.0e9f;
+// Skipping a group is exact when its field cannot reach the blend; the slack covers the
+// primitives' distance estimates being slightly short of Euclidean away from the surface.
+constexpr float kCullSlack = 0.03f;
+
+float smoothMax(float a, float b, float k) { return -smoothMin(-a, -b, k); }
+
+float smoothStep(float lo, float hi, float x) {
+    const float t = std::clamp((x - lo) / (hi - lo), 0.0f, 1.0f);
+    return t * t * (3.0f - 2.0f * t);
+}
+
+float boxDistance(const glm::vec3& lo, const glm::vec3& hi, const glm::vec3& p) {
+    const glm::vec3 outside = glm::max(glm::max(lo - p, p - hi), glm::vec3(0.0f));
+    return glm::length(outside);
+}
+
+// Values and y-derivatives of the trunk's section parameters at height y (cubic Hermite with
+// Catmull-Rom tangents, so the outline has no kinks between table rows).
+struct SectionSample {
+    float value[5];
+    float slope[5];
+};
+
+float sectionParam(const TrunkSection& s, int k) {
+    switch (k) {
+    case 0: return s.centreZ;
+    case 1: return s.halfWidth;
+    case 2: return s.front;
+    case 3: return s.back;
+    default: return s.square;
+    }
+}
+
+SectionSample sampleSections(const std::vector<TrunkSection>& sections, float y) {
+    SectionSample out{};
+    const std::size_t n = sections.size();
+    if (y <= sections.front().y || y >= sections.back().y) {
+        const TrunkSection& s = y <= sections.front().y ? sections.front() : sections.back();
+        for (int k = 0; k < 5; ++k) out.value[k] = sectionParam(s, k);
+        return out;
+    }
+    std::size_t i = 0;
+    while (i + 2 < n && sections[i + 1].y <= y) ++i;
+    const TrunkSection& s0 = sections[i];
+    const TrunkSection& s1 = sections[i + 1];
+    const float h = s1.y - s0.y;
+    const float t = (y - s0.y) / h;
+    const float t2 = t * t, t3 = t2 * t;
+    const float h00 = 2 * t3 - 3 * t2 + 1, h10 = t3 - 2 * t2 + t, h01 = -2 * t3 + 3 * t2, h11 = t3 - t2;
+    const float d00 = 6 * t2 - 6 * t, d10 = 3 * t2 - 4 * t + 1, d01 = -6 * t2 + 6 * t, d11 = 3 * t2 - 2 * t;
+    auto tangent = [&](std::size_t j, int k) {
+        const std::size_t lo = j == 0 ? 0 : j - 1;
+        const std::size_t hi = j + 1 < n ? j + 1 : j;
+        return (sectionParam(sections[hi], k) - sectionParam(sections[lo], k)) / (sections[hi].y - sections[lo].y);
+    };
+    for (int k = 0; k < 5; ++k) {
+        const float p0 = sectionParam(s0, k), p1 = sectionParam(s1, k);
+        const float m0 = tangent(i, k) * h, m1 = tangent(i + 1, k) * h;
+        out.value[k] = h00 * p0 + h10 * m0 + h01 * p1 + h11 * m1;
+        out.slope[k] = (d00 * p0 + d10 * m0 + d01 * p1 + d11 * m1) / h;
+    }
+    return out;
+}
+
+}  // namespace
+
+float ShapeModel::trunkDistance(const glm::vec3& p) const {
+    const SectionSample s = sampleSections(trunk, p.y);
+    const float cz = s.value[0], a = s.value[1], sq = s.value[4];
+    const float dz = p.z - cz;
+    const bool front = dz >= 0.0f;
+    const float b = front ? s.value[2] : s.value[3];
+    const float db = front ? s.slope[2] : s.slope[3];
+    const float u = p.x / a, v = dz / b;
+    const float u2 = u * u, v2 = v * v;
+    const float n2 = std::sqrt(u2 + v2);
+    float d = 0.0f;
+    if (n2 < 1.0e-6f) {
+        d = -std::min(a, b);
+    } else {
+        // A blend of the L2 and L4 norms: an ellipse that `square` pushes towards a rounded box.
+        // Dividing by the gradient turns this implicit function into a distance near the surface.
+        const float n4 = std::sqrt(std::sqrt(u2 * u2 + v2 * v2));
+        const float norm = (1.0f - sq) * n2 + sq * n4;
+        const float n43 = n4 * n4 * n4;
+        const float du = (1.0f - sq) * u / n2 + sq * u * u2 / n43;
+        const float dv = (1.0f - sq) * v / n2 + sq * v * v2 / n43;
+        const float gx = du / a;
+        const float gz = dv / b;
+        const float gy = du * (-u / a * s.slope[1]) + dv * (-s.slope[0] / b - v / b * db) + (n4 - n2) * s.slope[4];
+        d = (norm - 1.0f) / std::sqrt(gx * gx + gy * gy + gz * gz);
+    }
+    d = smoothMax(d, trunk.front().y - p.y, trunkBottomRounding);
+    return std::max(d, p.y - trunk.back().y);
+}
+
+float ShapeModel::segmentDistance(std::size_t index, const glm::vec3& p) const {
+    const ShapeSegment& s = segments[index];
+    const glm::vec3 q = p - s.a;
+    const float along = glm::dot(q, s.axis);
+    const float t = s.length > 0.0f ? std::clamp(along / s.length, 0.0f, 1.0f) : 0.0f;
+    const glm::vec3 r = s.r0 + (s.r1 - s.r0) * t;
+    const glm::vec3 local(glm::dot(q, s.ex), along - t * s.length, glm::dot(q, s.ez));
+    // Quilez's ellipsoid estimate: exact on the surface, close to Euclidean near it.
+    const glm::vec3 scaled = local / r;
+    const float k0 = glm::length(scaled);
+    const float k1 = glm::length(scaled / r);
+    if (k1 < 1.0e-9f) return -std::min(r.x, std::min(r.y, r.z));
+    return k0 * (k0 - 1.0f) / k1;
+}
+
+void ShapeModel::prepare() {
+    std::stable_sort(segments.begin(), segments.end(),
+                     [](const ShapeSegment& x, const ShapeSegment& y) { return x.group < y.group; });
+    groupStart.fill(segments.size());
+    for (std::size_t i = segments.size(); i-- > 0;) groupStart[static_cast<std::size_t>(segments[i].group)] = i;
+    for (int g = kShapeGroupCount - 1; g >= 0; --g) {
+        const auto u = static_cast<std::size_t>(g);
+        groupStart[u] = std::min(groupStart[u], groupStart[u + 1]);
+    }
+    groupMin.fill(glm::vec3(kFar));
+    groupMax.fill(glm::vec3(-kFar));
+    for (const ShapeSegment& s : segments) {
+        const float reach = std::max({s.r0.x, s.r0.y, s.r0.z, s.r1.x, s.r1.y, s.r1.z}) + s.blend;
+        const glm::vec3 b = s.a + s.axis * s.length;
+        const auto g = static_cast<std::size_t>(s.group);
+        groupMin[g] = glm::min(groupMin[g], glm::min(s.a, b) - glm::vec3(reach));
+        groupMax[g] = glm::max(groupMax[g], glm::max(s.a, b) + glm::vec3(reach));
+        if (s.pairedWithNext) {
+            // The mirror image that follows.
+            groupMin[g].x = std::min(groupMin[g].x, -groupMax[g].x);
+            groupMax[g].x = std::max(groupMax[g].x, -groupMin[g].x);
+        }
+    }
+}
+
+float ShapeModel::distance(const glm::vec3& p) const {
+    float body = trunkDistance(p);
+    auto evaluate = [&](ShapeGroup group, float start) {
+        float d = start;
+        const auto g = static_cast<std::size_t>(group);
+        for (std::size_t i = groupStart[g]; i < groupStart[g + 1]; ++i) {
+            const ShapeSegment& s = segments[i];
+            float v = segmentDistance(i, p);
+            if (s.pairedWithNext) {
+                v = smoothMin(v, segmentDistance(i + 1, p), s.blend);
+                ++i;
+            }
+            d = smoothMin(d, v, s.blend);
+        }
+        return d;
+    };
+    auto near = [&](ShapeGroup group, float against, float blend) {
+        const auto g = static_cast<std::size_t>(group);
+        return boxDistance(groupMin[g], groupMax[g], p) <= against + blend + kCullSlack;
+    };
+    body = evaluate(ShapeGroup::Trunk, body);
+    if (near(ShapeGroup::Neck, body, neckBlend)) body = smoothMin(body, evaluate(ShapeGroup::Neck, kFar), neckBlend);
+    if (near(ShapeGroup::Head, body, headBlend)) body = smoothMin(body, evaluate(ShapeGroup::Head, kFar), headBlend);
+
+    const float legBlend = limbBlendNarrow + (limbBlendWide - limbBlendNarrow) * smoothStep(legBlendLow, legBlendHigh, p.y);
+    float legs = kFar;
+    for (ShapeGroup g : {ShapeGroup::LegLeft, ShapeGroup::LegRight}) {
+        if (!near(g, body, legBlend)) continue;
+        // The sole is flat on the floor.
+        legs = std::min(legs, std::max(evaluate(g, kFar), soleY - p.y));
+    }
+    body = smoothMin(body, legs, legBlend);
+
+    const float armBlend = limbBlendNarrow + (limbBlendWide - limbBlendNarrow) * smoothStep(armBlendLow, armBlendHigh, p.y);
+    float arms = kFar;
+    for (ShapeGroup g : {ShapeGroup::ArmLeft, ShapeGroup::ArmRight}) {
+        if (near(g, body, armBlend)) arms = std::min(arms, evaluate(g, kFar));
+    }
+    return smoothMin(body, arms, armBlend);
+}
+
+}  // namespace myomap::bodygen

@@ -1,0 +1,75 @@
+// myomap-bodygen: builds the figure from the body tables and writes it as a .glb.
+#include "bodygen/generate.h"
+#include "model/gltf_writer.h"
+
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <string>
+
+namespace {
+
+constexpr const char* kUsage =
+    "Usage: myomap-bodygen --out FILE.glb [--tables DIR] [--stats]\n"
+    "  --out FILE.glb  where to write the figure\n"
+    "  --tables DIR    the body tables (default: assets/body of the source tree)\n"
+    "  --stats         print joints, meshes and triangles per layer\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace myomap;
+    std::string out;
+    std::string tables = MYOMAP_BODY_TABLES;
+    bool stats = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if ((arg == "--out" || arg == "--tables") && i + 1 < argc) {
+            (arg == "--out" ? out : tables) = argv[++i];
+        } else if (arg == "--stats") {
+            stats = true;
+        } else if (arg == "--help" || arg == "-h") {
+            std::fputs(kUsage, stdout);
+            return 0;
+        } else {
+            std::fprintf(stderr, "myomap-bodygen: unknown or incomplete option '%s'\n%s", arg.c_str(), kUsage);
+            return 2;
+        }
+    }
+    if (out.empty() && !stats) {
+        std::fputs(kUsage, stderr);
+        return 2;
+    }
+    const auto start = std::chrono::steady_clock::now();
+    bodygen::GenerationTimes times;
+    auto body = bodygen::generateBody(tables, &times);
+    if (!body) {
+        std::fprintf(stderr, "myomap-bodygen: %s\n", body.error().c_str());
+        return 1;
+    }
+    auto scene = bodygen::toScene(*body, std::filesystem::path(tables) / "palette.csv");
+    if (!scene) {
+        std::fprintf(stderr, "myomap-bodygen: %s\n", scene.error().c_str());
+        return 1;
+    }
+    if (!out.empty()) {
+        if (auto s = model::writeGlb(*scene, out); !s) {
+            std::fprintf(stderr, "myomap-bodygen: %s\n", s.error().c_str());
+            return 1;
+        }
+    }
+    if (stats) {
+        std::map<std::string, std::pair<int, std::size_t>> perLayer;
+        for (const auto& m : body->meshes) {
+            auto& entry = perLayer[bodygen::layerName(m.layer)];
+            ++entry.first;
+            entry.second += m.indices.size() / 3;
+        }
+        std::printf("joints: %zu\nregions: %zu\nposes: %zu\n", body->skeleton.joints().size(), body->regions.size(), body->poses.size());
+        for (const auto& [layer, counts] : perLayer) std::printf("%-13s %4d meshes %8zu triangles\n", layer.c_str(), counts.first, counts.second);
+        const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        std::printf("time: shape %.2f s, skin %.2f s, bones %.2f s, muscles %.2f s, total %.2f s\n", times.shape, times.skin,
+                    times.bones, times.muscles, total);
+    }
+    return 0;
+}
