@@ -18,6 +18,10 @@ packages=(build-essential cmake ninja-build pkg-config
   libglm-dev libassimp-dev libtinygltf-dev nlohmann-json3-dev doctest-dev
   fonts-dejavu-core xvfb xauth)
 
+# Node.js runs the Khronos glTF validator in the tests; keep a Node.js that is already there
+# (it may not come from Debian's package).
+command -v node >/dev/null || packages+=(nodejs npm)
+
 install_missing() {
   local missing=()
   for p in "${packages[@]}"; do
@@ -46,6 +50,20 @@ with_display() {
   else xvfb-run -a -s "-screen 0 1920x1080x24" "$@"; fi
 }
 
+# The Khronos glTF validator for the figure's test: an npm package (the issue asks for it),
+# installed once into the build folder with the machine's Node.js.
+install_validator() {
+  local dir=$1
+  [ -f "$dir/node_modules/gltf-validator/package.json" ] && return 0
+  if ! command -v npm >/dev/null; then
+    echo "setup: npm not found; the glTF validator test will be skipped (apt-get install nodejs npm)"
+    return 0
+  fi
+  mkdir -p "$dir"
+  npm install --silent --no-audit --no-fund --prefix "$dir" gltf-validator@2.0.0-dev.3.10 >/dev/null 2>&1 \
+    || echo "setup: could not install gltf-validator from the npm registry; its test will be skipped"
+}
+
 install_missing
 case "$mode" in
   build) configure_and_build build ;;
@@ -54,6 +72,7 @@ case "$mode" in
     with_display ./build/src/app/myomap "$@" ;;
   test)
     configure_and_build build -DMYOMAP_WERROR=ON
+    install_validator build
     # GL and render tests need a context: always a virtual display, so results don't depend on the desktop.
     MYOMAP_FORCE_XVFB=1 with_display ctest --test-dir build --output-on-failure -j "$(nproc)" "$@" ;;
   test-asan)

@@ -1,6 +1,7 @@
 // myomap: the viewer, or one offscreen frame with --screenshot.
 #include "app/cli.h"
 #include "app/headless.h"
+#include "app/query.h"
 #include "app/viewer.h"
 #include "core/log.h"
 
@@ -14,6 +15,9 @@
 
 int main(int argc, char** argv) {
     using namespace myomap;
+    if (argc > 1 && std::string(argv[1]) == "query") {
+        return app::runQuery(std::vector<std::string>(argv + 2, argv + argc));
+    }
     const std::vector<std::string> args(argv + 1, argv + argc);
     auto options = app::parseOptions(args);
     if (!options) {

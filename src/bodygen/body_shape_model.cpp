@@ -23,14 +23,41 @@ float boxDistance(const glm::vec3& lo, const glm::vec3& hi, const glm::vec3& p) 
     return glm::length(outside);
 }
 
-// Values and y-derivatives of the trunk's section parameters at height y (cubic Hermite with
-// Catmull-Rom tangents, so the outline has no kinks between table rows).
+// Values and y-derivatives of the trunk's section parameters at height y: a cubic spline
+// through the table rows, flat at both ends. The distance estimate uses the slopes, so they must
+// be smooth (C1) too, or the blends with the neck and limbs would show creases at every row.
 struct SectionSample {
-    float value[5];
-    float slope[5];
+    float value[kTrunkParams];
+    float slope[kTrunkParams];
 };
 
-float sectionParam(const TrunkSection& s, int k) {
+SectionSample sampleSections(const std::vector<TrunkSection>& sections,
+                             const std::vector<std::array<float, kTrunkParams>>& curvature, float y) {
+    SectionSample out{};
+    const std::size_t n = sections.size();
+    if (y <= sections.front().y || y >= sections.back().y) {
+        const TrunkSection& s = y <= sections.front().y ? sections.front() : sections.back();
+        for (int k = 0; k < kTrunkParams; ++k) out.value[k] = trunkParam(s, k);
+        return out;
+    }
+    std::size_t i = 0;
+    while (i + 2 < n && sections[i + 1].y <= y) ++i;
+    const float h = sections[i + 1].y - sections[i].y;
+    const float a = sections[i + 1].y - y, b = y - sections[i].y;
+    for (int k = 0; k < kTrunkParams; ++k) {
+        const auto kk = static_cast<std::size_t>(k);
+        const float p0 = trunkParam(sections[i], k), p1 = trunkParam(sections[i + 1], k);
+        const float m0 = curvature[i][kk], m1 = curvature[i + 1][kk];
+        out.value[k] = (m0 * a * a * a + m1 * b * b * b) / (6 * h) + (p0 - m0 * h * h / 6) * a / h +
+                       (p1 - m1 * h * h / 6) * b / h;
+        out.slope[k] = (-m0 * a * a + m1 * b * b) / (2 * h) + (p1 - p0) / h - (m1 - m0) * h / 6;
+    }
+    return out;
+}
+
+}  // namespace
+
+float trunkParam(const TrunkSection& s, int k) {
     switch (k) {
     case 0: return s.centreZ;
     case 1: return s.halfWidth;
@@ -40,41 +67,39 @@ float sectionParam(const TrunkSection& s, int k) {
     }
 }
 
-SectionSample sampleSections(const std::vector<TrunkSection>& sections, float y) {
-    SectionSample out{};
-    const std::size_t n = sections.size();
-    if (y <= sections.front().y || y >= sections.back().y) {
-        const TrunkSection& s = y <= sections.front().y ? sections.front() : sections.back();
-        for (int k = 0; k < 5; ++k) out.value[k] = sectionParam(s, k);
-        return out;
+void ShapeModel::fitTrunkSpline() {
+    // Clamped cubic spline (zero slope at both ends): solve the tridiagonal system for the second
+    // derivatives at the rows (Thomas algorithm).
+    const std::size_t n = trunk.size();
+    trunkCurvature.assign(n, {});
+    if (n < 2) return;
+    for (int k = 0; k < kTrunkParams; ++k) {
+        std::vector<float> lower(n, 0.0f), diag(n, 0.0f), upper(n, 0.0f), rhs(n, 0.0f);
+        for (std::size_t i = 0; i < n; ++i) {
+            const float hPrev = i > 0 ? trunk[i].y - trunk[i - 1].y : 0.0f;
+            const float hNext = i + 1 < n ? trunk[i + 1].y - trunk[i].y : 0.0f;
+            const float slopePrev = i > 0 ? (trunkParam(trunk[i], k) - trunkParam(trunk[i - 1], k)) / hPrev : 0.0f;
+            const float slopeNext = i + 1 < n ? (trunkParam(trunk[i + 1], k) - trunkParam(trunk[i], k)) / hNext : 0.0f;
+            lower[i] = hPrev;
+            diag[i] = 2.0f * (hPrev + hNext);
+            upper[i] = hNext;
+            rhs[i] = 6.0f * (slopeNext - slopePrev);
+        }
+        for (std::size_t i = 1; i < n; ++i) {
+            const float w = lower[i] / diag[i - 1];
+            diag[i] -= w * upper[i - 1];
+            rhs[i] -= w * rhs[i - 1];
+        }
+        const auto kk = static_cast<std::size_t>(k);
+        trunkCurvature[n - 1][kk] = rhs[n - 1] / diag[n - 1];
+        for (std::size_t i = n - 1; i-- > 0;) {
+            trunkCurvature[i][kk] = (rhs[i] - upper[i] * trunkCurvature[i + 1][kk]) / diag[i];
+        }
     }
-    std::size_t i = 0;
-    while (i + 2 < n && sections[i + 1].y <= y) ++i;
-    const TrunkSection& s0 = sections[i];
-    const TrunkSection& s1 = sections[i + 1];
-    const float h = s1.y - s0.y;
-    const float t = (y - s0.y) / h;
-    const float t2 = t * t, t3 = t2 * t;
-    const float h00 = 2 * t3 - 3 * t2 + 1, h10 = t3 - 2 * t2 + t, h01 = -2 * t3 + 3 * t2, h11 = t3 - t2;
-    const float d00 = 6 * t2 - 6 * t, d10 = 3 * t2 - 4 * t + 1, d01 = -6 * t2 + 6 * t, d11 = 3 * t2 - 2 * t;
-    auto tangent = [&](std::size_t j, int k) {
-        const std::size_t lo = j == 0 ? 0 : j - 1;
-        const std::size_t hi = j + 1 < n ? j + 1 : j;
-        return (sectionParam(sections[hi], k) - sectionParam(sections[lo], k)) / (sections[hi].y - sections[lo].y);
-    };
-    for (int k = 0; k < 5; ++k) {
-        const float p0 = sectionParam(s0, k), p1 = sectionParam(s1, k);
-        const float m0 = tangent(i, k) * h, m1 = tangent(i + 1, k) * h;
-        out.value[k] = h00 * p0 + h10 * m0 + h01 * p1 + h11 * m1;
-        out.slope[k] = (d00 * p0 + d10 * m0 + d01 * p1 + d11 * m1) / h;
-    }
-    return out;
 }
 
-}  // namespace
-
 float ShapeModel::trunkDistance(const glm::vec3& p) const {
-    const SectionSample s = sampleSections(trunk, p.y);
+    const SectionSample s = sampleSections(trunk, trunkCurvature, p.y);
     const float cz = s.value[0], a = s.value[1], sq = s.value[4];
     const float dz = p.z - cz;
     const bool front = dz >= 0.0f;
@@ -119,6 +144,7 @@ float ShapeModel::segmentDistance(std::size_t index, const glm::vec3& p) const {
 }
 
 void ShapeModel::prepare() {
+    fitTrunkSpline();
     std::stable_sort(segments.begin(), segments.end(),
                      [](const ShapeSegment& x, const ShapeSegment& y) { return x.group < y.group; });
     groupStart.fill(segments.size());
@@ -161,10 +187,15 @@ float ShapeModel::distance(const glm::vec3& p) const {
     };
     auto near = [&](ShapeGroup group, float against, float blend) {
         const auto g = static_cast<std::size_t>(group);
+        if (!cullFarGroups) return true;
         return boxDistance(groupMin[g], groupMax[g], p) <= against + blend + kCullSlack;
     };
     body = evaluate(ShapeGroup::Trunk, body);
-    if (near(ShapeGroup::Neck, body, neckBlend)) body = smoothMin(body, evaluate(ShapeGroup::Neck, kFar), neckBlend);
+    // The blend fades out towards the top of the loft: where the loft ends inside the neck its
+    // field has a crease that a wide blend would show on the skin.
+    const float top = trunk.back().y;
+    const float neckK = neckBlend * (1.0f - smoothStep(top - 0.045f, top - 0.005f, p.y));
+    if (near(ShapeGroup::Neck, body, neckK)) body = smoothMin(body, evaluate(ShapeGroup::Neck, kFar), neckK);
     if (near(ShapeGroup::Head, body, headBlend)) body = smoothMin(body, evaluate(ShapeGroup::Head, kFar), headBlend);
 
     const float legBlend = limbBlendNarrow + (limbBlendWide - limbBlendNarrow) * smoothStep(legBlendLow, legBlendHigh, p.y);

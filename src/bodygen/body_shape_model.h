@@ -34,18 +34,22 @@ struct ShapeSegment {
 struct TrunkSection {
     float y, centreZ, halfWidth, front, back, square;
 };
+inline constexpr int kTrunkParams = 5;  // the numbers after y, interpolated between rows
+float trunkParam(const TrunkSection& section, int index);
 
 struct ShapeModel {
     std::vector<TrunkSection> trunk;  // ascending y
+    std::vector<std::array<float, kTrunkParams>> trunkCurvature;  // spline second derivatives per row
     float trunkBottomRounding = 0.03f;
     std::vector<ShapeSegment> segments;  // in evaluation order within each group
     // Height bands (y) in which limbs blend broadly into the trunk; below them the blend
     // shrinks so elbows, hands and the inner thighs keep their gaps.
-    float armBlendLow = 1.27f, armBlendHigh = 1.37f;
+    float armBlendLow = 1.33f, armBlendHigh = 1.42f;
     float legBlendLow = 0.80f, legBlendHigh = 0.90f;
     float limbBlendWide = 0.05f, limbBlendNarrow = 0.004f;
     float neckBlend = 0.05f, headBlend = 0.03f;
     float soleY = 0.0f;
+    bool cullFarGroups = true;  // off only to check that skipping groups changes nothing
     // Filled by prepare(): where each group's segments start, and conservative boxes around
     // each group for skipping far ones.
     std::array<std::size_t, kShapeGroupCount + 1> groupStart{};
@@ -54,8 +58,9 @@ struct ShapeModel {
     float distance(const glm::vec3& p) const;
     float trunkDistance(const glm::vec3& p) const;
     float segmentDistance(std::size_t index, const glm::vec3& p) const;
-    // Sorts the segments by group (stable) and computes the group ranges and boxes.
+    // Fits the trunk spline, sorts the segments by group (stable), computes group ranges and boxes.
     void prepare();
+    void fitTrunkSpline();
 };
 
 // Builds the model from the landmarks and the skeleton (body_shape.cpp holds the size tables).

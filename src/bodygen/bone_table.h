@@ -23,11 +23,12 @@ struct BonePoint {
 
 // One row of the table: one closed piece (or a small group, for the composite shapes) of a bone.
 struct BonePieceSpec {
-    std::string where;  // "path/bones.csv:42", for messages
-    std::string bone;   // "humerus"
-    bool paired = false;  // built on the left, mirrored to the right
-    int joint = -1;       // skeleton joint of the (left or midline) bone
-    int rightJoint = -1;  // for paired rows
+    std::string where;       // "path/bones.csv:42", for messages
+    std::string bone;        // "humerus"
+    bool paired = false;     // built on the left, mirrored to the right
+    bool bothSides = false;  // a midline bone with a left piece mirrored into the same bone
+    int joint = -1;          // skeleton joint of the (left or midline) bone
+    int rightJoint = -1;     // for paired rows
     BoneShape shape = BoneShape::Tube;
     std::vector<BonePoint> points;          // on the left side for paired rows
     std::vector<std::vector<float>> sizes;  // groups of lengths, in metres

@@ -10,8 +10,8 @@ namespace {
 
 constexpr float kPi = 3.14159265358979f;
 constexpr int kSamplesPerSpan = 16;
-constexpr float kEdgeLength = 0.0045f;       // target length of an edge around a section
-constexpr float kMaxTurn = 0.2f;             // radians of curve bend between two sections
+constexpr float kEdgeLength = 0.005f;  // target length of an edge around a section
+constexpr float kMaxTurn = 0.2f;       // radians of curve bend between two sections
 
 // A smooth curve sampled densely: positions, arc length and the position in control-point
 // index space (to interpolate values given per control point).
@@ -66,8 +66,8 @@ Curve sampleCurve(const std::vector<glm::vec3>& pts, bool closed) {
 // Position and knot at arc length s (clamped to the curve).
 std::pair<glm::vec3, float> evaluate(const Curve& c, float s) {
     s = std::clamp(s, 0.0f, c.length());
-    const auto it = std::upper_bound(c.along.begin(), c.along.end(), s);
-    const std::size_t i = std::min<std::size_t>(static_cast<std::size_t>(std::max<std::ptrdiff_t>(it - c.along.begin(), 1)), c.p.size() - 1) - 1;
+    const auto above = std::upper_bound(c.along.begin(), c.along.end(), s) - c.along.begin();
+    const std::size_t i = std::min(static_cast<std::size_t>(std::max<std::ptrdiff_t>(above - 1, 0)), c.p.size() - 2);
     const float span = c.along[i + 1] - c.along[i];
     const float f = span > 0.0f ? (s - c.along[i]) / span : 0.0f;
     return {glm::mix(c.p[i], c.p[i + 1], f), glm::mix(c.knot[i], c.knot[i + 1], f)};
@@ -109,7 +109,7 @@ float interpolate(const std::vector<float>& v, float knot, bool closed) {
 
 int sidesFor(float radius) {
     const int n = static_cast<int>(std::lround(2.0f * kPi * radius / kEdgeLength));
-    return std::clamp(n + (n & 1), 8, 24);
+    return std::clamp(n + (n & 1), 8, 20);
 }
 
 glm::vec3 anyPerpendicular(const glm::vec3& t) {
@@ -161,7 +161,8 @@ void orientOutward(Piece& piece) {
         volume += glm::dot(a, glm::cross(b, c));
     }
     if (volume < 0.0) {
-        for (std::size_t t = 0; t + 2 < piece.indices.size(); t += 3) std::swap(piece.indices[t + 1], piece.indices[t + 2]);
+        for (std::size_t t = 0; t + 2 < piece.indices.size(); t += 3)
+            std::swap(piece.indices[t + 1], piece.indices[t + 2]);
     }
 }
 
@@ -187,7 +188,8 @@ Piece stitch(const std::vector<std::vector<glm::vec3>>& rings, const glm::vec3* 
     if (startPole) {
         const auto pole = static_cast<std::uint32_t>(piece.positions.size());
         piece.positions.push_back(*startPole);
-        for (std::uint32_t j = 0; j < sides; ++j) piece.indices.insert(piece.indices.end(), {pole, index(0, j + 1), index(0, j)});
+        for (std::uint32_t j = 0; j < sides; ++j)
+            piece.indices.insert(piece.indices.end(), {pole, index(0, j + 1), index(0, j)});
     }
     if (endPole) {
         const auto pole = static_cast<std::uint32_t>(piece.positions.size());
@@ -212,8 +214,10 @@ std::vector<Section> sections(const Curve& c, const std::vector<glm::vec2>& radi
                               float to, const SectionAim& aim, float spacing, bool wrap) {
     const auto rx = component(radii, 0, points), ry = component(radii, 1, points);
     float turn = 0.0f;
-    for (float s = from; s < to; s += 0.002f) turn += std::acos(std::clamp(glm::dot(tangentAt(c, s), tangentAt(c, std::min(s + 0.002f, to))), -1.0f, 1.0f));
-    const int n = std::max({2, static_cast<int>(std::ceil((to - from) / spacing)), static_cast<int>(std::ceil(turn / kMaxTurn))});
+    for (float s = from; s < to; s += 0.002f)
+        turn += std::acos(std::clamp(glm::dot(tangentAt(c, s), tangentAt(c, std::min(s + 0.002f, to))), -1.0f, 1.0f));
+    const int n =
+        std::max({2, static_cast<int>(std::ceil((to - from) / spacing)), static_cast<int>(std::ceil(turn / kMaxTurn))});
     std::vector<Section> out;
     const int last = wrap ? n - 1 : n;
     for (int i = 0; i <= last; ++i) {
@@ -239,7 +243,7 @@ Piece tube(const std::vector<glm::vec3>& points, const std::vector<glm::vec2>& r
     const float spacing = std::clamp(1.2f * largest, 0.006f, 0.03f);
     const auto shaft = sections(c, radii, points.size(), cap0, c.length() - cap1, aim, spacing, false);
     const int sides = sidesFor(largest);
-    const int capRings = std::clamp(sides / 4, 2, 5);
+    const int capRings = std::clamp(sides / 5, 2, 4);
 
     std::vector<std::vector<glm::vec3>> rings;
     auto dome = [&](const Section& s, float cap, float direction, int k) {
@@ -273,7 +277,9 @@ Piece loop(const std::vector<glm::vec3>& points, const std::vector<glm::vec2>& r
 
 Piece ellipsoid(const glm::vec3& centre, const glm::vec3& axisA, const glm::vec3& axisB, const glm::vec3& axisC) {
     const float largest = std::max({glm::length(axisA), glm::length(axisB), glm::length(axisC)});
-    const int sides = std::max(sidesFor(largest), 12);
+    // Ellipsoids carry the big round shapes (cranium, femoral head), so they may use more
+    // sides than tubes before their outline looks faceted.
+    const int sides = std::clamp(2 * static_cast<int>(std::lround(kPi * largest / kEdgeLength)), 10, 36);
     const int bands = sides / 2;
     std::vector<std::vector<glm::vec3>> rings;
     for (int k = 1; k < bands; ++k) {
@@ -296,32 +302,66 @@ Piece plate(const std::vector<glm::vec3>& points, float halfThickness, float bul
     std::vector<glm::vec3> rim(static_cast<std::size_t>(count));
     glm::vec3 middle(0.0f), normal(0.0f);
     for (int j = 0; j < count; ++j) {
-        rim[static_cast<std::size_t>(j)] = evaluate(c, c.length() * static_cast<float>(j) / static_cast<float>(count)).first;
+        rim[static_cast<std::size_t>(j)] =
+            evaluate(c, c.length() * static_cast<float>(j) / static_cast<float>(count)).first;
         middle += rim[static_cast<std::size_t>(j)];
     }
     middle /= static_cast<float>(count);
     for (int j = 0; j < count; ++j) {
-        normal += glm::cross(rim[static_cast<std::size_t>(j)] - middle, rim[static_cast<std::size_t>((j + 1) % count)] - middle);
+        normal += glm::cross(rim[static_cast<std::size_t>(j)] - middle,
+                             rim[static_cast<std::size_t>((j + 1) % count)] - middle);
     }
     normal = glm::length(normal) > 0.0f ? glm::normalize(normal) : glm::vec3(0, 0, 1);
     if (glm::dot(normal, outward) < 0.0f) normal = -normal;
 
-    // Rings from the middle out to the rim on one face and back on the other; the thickness
-    // profile keeps most of the plate full and rounds it off only near the rim.
+    // The middle surface keeps the outline's shape in the plate's plane; across it, heights
+    // are relaxed as a membrane held at the rim, so a bent outline gives a smoothly curved
+    // plate rather than a faceted cone.
     constexpr int kRings = 7;
+    std::vector<float> spread(kRings + 1);
+    for (int k = 0; k <= kRings; ++k)
+        spread[static_cast<std::size_t>(k)] = std::sin(0.5f * kPi * static_cast<float>(k) / kRings);
+    const std::size_t n = rim.size();
+    std::vector<std::vector<float>> height(kRings + 1, std::vector<float>(n, 0.0f));
+    std::vector<glm::vec3> flat(n);
+    for (std::size_t j = 0; j < n; ++j) {
+        height[kRings][j] = glm::dot(rim[j] - middle, normal);
+        flat[j] = rim[j] - middle - height[kRings][j] * normal;
+    }
+    float centreHeight = 0.0f;
+    for (int iteration = 0; iteration < 80; ++iteration) {
+        for (int k = 1; k < kRings; ++k) {
+            const auto ku = static_cast<std::size_t>(k);
+            const float radial = spread[ku + 1] - spread[ku], inward = spread[ku] - spread[ku - 1];
+            for (std::size_t j = 0; j < n; ++j) {
+                const float around = std::max(spread[ku] * glm::length(flat[(j + 1) % n] - flat[j]), 1e-5f);
+                const float span = std::max(glm::length(flat[j]), 1e-5f);
+                const float wOut = 1.0f / (radial * span), wIn = 1.0f / (inward * span), wSide = 1.0f / around;
+                const float inner = k == 1 ? centreHeight : height[ku - 1][j];
+                const float sum = wOut * height[ku + 1][j] + wIn * inner +
+                                  wSide * (height[ku][(j + 1) % n] + height[ku][(j + n - 1) % n]);
+                height[ku][j] = sum / (wOut + wIn + 2.0f * wSide);
+            }
+        }
+        centreHeight = 0.0f;
+        for (std::size_t j = 0; j < n; ++j) centreHeight += height[1][j] / static_cast<float>(n);
+    }
+
     auto layer = [&](int k, float face) {
-        const float r = std::sin(0.5f * kPi * static_cast<float>(k) / kRings);
-        const float lift = bulge * (1.0f - r * r) + face * halfThickness * std::sqrt(std::max(0.0f, 1.0f - r * r * r * r));
-        std::vector<glm::vec3> out(rim.size());
-        for (std::size_t j = 0; j < rim.size(); ++j) out[j] = middle + r * (rim[j] - middle) + lift * normal;
+        const float r = spread[static_cast<std::size_t>(k)];
+        const float lift =
+            bulge * (1.0f - r * r) + face * halfThickness * std::sqrt(std::max(0.0f, 1.0f - r * r * r * r));
+        std::vector<glm::vec3> out(n);
+        for (std::size_t j = 0; j < n; ++j)
+            out[j] = middle + r * flat[j] + (height[static_cast<std::size_t>(k)][j] + lift) * normal;
         return out;
     };
     std::vector<std::vector<glm::vec3>> rings;
     for (int k = 1; k < kRings; ++k) rings.push_back(layer(k, 1.0f));
     rings.push_back(rim);
     for (int k = kRings - 1; k >= 1; --k) rings.push_back(layer(k, -1.0f));
-    const glm::vec3 top = middle + (bulge + halfThickness) * normal;
-    const glm::vec3 bottom = middle + (bulge - halfThickness) * normal;
+    const glm::vec3 top = middle + (centreHeight + bulge + halfThickness) * normal;
+    const glm::vec3 bottom = middle + (centreHeight + bulge - halfThickness) * normal;
     return stitch(rings, &top, &bottom, false);
 }
 

@@ -1,5 +1,5 @@
 // aiScene -> Scene: the node tree, one Mesh per node's mesh list (one Primitive per aiMesh),
-// a Skin per skinned node, and animation clips.
+// and a Skin per skinned node. Animation clips: assimp_animation.cpp.
 //
 // Skinning: Assimp's bone offset matrix maps the mesh's own coordinates to the bone's space at
 // bind time, so global(bone) * offset * v is the skinned vertex in model space and the mesh
@@ -11,15 +11,11 @@
 
 #include <assimp/scene.h>
 
-#include <glm/gtc/matrix_inverse.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
-#include <numeric>
 #include <optional>
-#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -82,7 +78,7 @@ public:
         convertNodes();
         m_rest = evaluatePose(m_out, nullptr, 0.0f);
         if (auto s = convertMeshes(); !s) return s;
-        convertAnimations();
+        convertAnimations(m_in, m_out);
         if (m_out.meshes.empty()) warn("the file has no triangle meshes; there is nothing to draw");
         return Ok{};
     }
@@ -96,7 +92,7 @@ private:
     }
 
     int nodeByName(const aiString& name) const {
-        const auto it = m_nodeByName.find(std::string(name.C_Str(), name.length));
+        const auto it = m_nodeByName.find(name.C_Str());
         return it == m_nodeByName.end() ? kNone : it->second;
     }
 
@@ -109,19 +105,22 @@ private:
             const auto [src, parent] = stack.back();
             stack.pop_back();
             if (!src || !seen.insert(src).second) {
-                if (src) warn("node '" + std::string(src->mName.C_Str()) + "' appears twice in the hierarchy; kept once");
+                if (src)
+                    warn("node '" + std::string(src->mName.C_Str()) + "' appears twice in the hierarchy; kept once");
                 continue;
             }
             const int index = static_cast<int>(m_out.nodes.size());
             Node node;
-            node.name = std::string(src->mName.C_Str(), src->mName.length);
+            node.name = src->mName.C_Str();
             node.parent = parent;
             setTransform(node, src->mTransformation);
             m_out.nodes.push_back(std::move(node));
             m_aiNodes.push_back(src);
             m_nodeByName.emplace(m_out.nodes.back().name, index);  // the first of equal names wins
-            if (parent == kNone) m_out.roots.push_back(index);
-            else m_out.nodes[static_cast<std::size_t>(parent)].children.push_back(index);
+            if (parent == kNone)
+                m_out.roots.push_back(index);
+            else
+                m_out.nodes[static_cast<std::size_t>(parent)].children.push_back(index);
             if (!src->mChildren) continue;
             for (unsigned c = src->mNumChildren; c-- > 0;) stack.emplace_back(src->mChildren[c], index);
         }
@@ -142,7 +141,8 @@ private:
         const glm::vec4 q(trs.rotation.x, trs.rotation.y, trs.rotation.z, trs.rotation.w);
         if (!std::isfinite(q.x + q.y + q.z + q.w)) trs.rotation = glm::quat(1.0f, 0.0f, 0.0f, 0.0f);
         if (!nearlyEqual(trs.matrix(), original)) {
-            warn("node '" + node.name + "': transform has shear or projection, which translation/rotation/scale cannot hold; approximated");
+            warn("node '" + node.name +
+                 "': transform has shear or projection, which translation/rotation/scale cannot hold; approximated");
         }
         node.translation = trs.translation;
         node.rotation = trs.rotation;
@@ -162,8 +162,10 @@ private:
             bool skinned = false;
             for (const unsigned m : list) {
                 const aiMesh* mesh = meshAt(m);
-                if (!mesh) warn(nodeLabel(n) + ": refers to mesh " + std::to_string(m) + ", which does not exist");
-                else skinned = skinned || (mesh->mNumBones > 0 && mesh->mBones);
+                if (!mesh)
+                    warn(nodeLabel(n) + ": refers to mesh " + std::to_string(m) + ", which does not exist");
+                else
+                    skinned = skinned || (mesh->mNumBones > 0 && mesh->mBones);
             }
             if (!skinned) {
                 if (const auto it = unskinnedMesh.find(list); it != unskinnedMesh.end()) {
@@ -201,7 +203,8 @@ private:
 
     std::optional<Primitive> convertPrimitive(const aiMesh& src, const std::string& meshName) {
         const std::string where = "mesh '" + meshName + "' part '" + src.mName.C_Str() + "'";
-        if ((src.mPrimitiveTypes & (aiPrimitiveType_TRIANGLE | aiPrimitiveType_POLYGON)) == 0 && src.mPrimitiveTypes != 0) {
+        if ((src.mPrimitiveTypes & (aiPrimitiveType_TRIANGLE | aiPrimitiveType_POLYGON)) == 0 &&
+            src.mPrimitiveTypes != 0) {
             warn(where + ": points and lines are not drawn");
             return std::nullopt;
         }
@@ -236,7 +239,8 @@ private:
             prim.indices.insert(prim.indices.end(), {face.mIndices[0], face.mIndices[1], face.mIndices[2]});
         }
         if (skippedFaces > 0) {
-            warn(where + ": " + std::to_string(skippedFaces) + " faces were skipped (not triangles, or with invalid vertices)");
+            warn(where + ": " + std::to_string(skippedFaces) +
+                 " faces were skipped (not triangles, or with invalid vertices)");
         }
         if (prim.indices.empty()) {
             warn(where + ": has no drawable triangles; skipped");
@@ -246,7 +250,7 @@ private:
         for (std::size_t i = 0; i < n; ++i) {
             if (!valid[i]) prim.positions[i] = anyFinite;
         }
-        if (src.mNormals) convertNormals(src.mNormals, prim);
+        convertNormals(src.mNormals, prim);
         const unsigned material = src.mMaterialIndex;
         unsigned uv = material < m_uvChannel.size() ? m_uvChannel[material] : 0;
         if (uv >= AI_MAX_NUMBER_OF_TEXTURECOORDS || !src.mTextureCoords[uv]) uv = 0;
@@ -268,15 +272,15 @@ private:
         return prim;
     }
 
-    // Normals as the file has them, normalised; zero or non-finite ones (which Assimp keeps)
-    // are rebuilt from the triangles around the vertex.
+    // Normals as the file has them, normalised; missing, zero or non-finite ones are rebuilt
+    // from the triangles around the vertex.
     static void convertNormals(const aiVector3D* normals, Primitive& prim) {
         const std::size_t n = prim.positions.size();
         prim.normals.resize(n);
         std::vector<unsigned char> broken(n, 0);
         bool anyBroken = false;
         for (std::size_t i = 0; i < n; ++i) {
-            const glm::vec3 v(normals[i].x, normals[i].y, normals[i].z);
+            const glm::vec3 v = normals ? glm::vec3(normals[i].x, normals[i].y, normals[i].z) : glm::vec3(0.0f);
             const float length = glm::length(v);
             broken[i] = !(std::isfinite(length) && length > 1e-12f);
             anyBroken = anyBroken || broken[i];
@@ -285,7 +289,8 @@ private:
         if (!anyBroken) return;
         for (std::size_t t = 0; t + 2 < prim.indices.size(); t += 3) {
             const std::uint32_t a = prim.indices[t], b = prim.indices[t + 1], c = prim.indices[t + 2];
-            const glm::vec3 face = glm::cross(prim.positions[b] - prim.positions[a], prim.positions[c] - prim.positions[a]);
+            const glm::vec3 face =
+                glm::cross(prim.positions[b] - prim.positions[a], prim.positions[c] - prim.positions[a]);
             for (const std::uint32_t v : {a, b, c}) {
                 if (broken[v]) prim.normals[v] += face;
             }
@@ -293,7 +298,8 @@ private:
         for (std::size_t i = 0; i < n; ++i) {
             if (!broken[i]) continue;
             const float length = glm::length(prim.normals[i]);
-            prim.normals[i] = std::isfinite(length) && length > 1e-20f ? prim.normals[i] / length : glm::vec3(0.0f, 1.0f, 0.0f);
+            prim.normals[i] =
+                std::isfinite(length) && length > 1e-20f ? prim.normals[i] / length : glm::vec3(0.0f, 1.0f, 0.0f);
         }
     }
 
@@ -305,7 +311,8 @@ private:
         const glm::mat4& meshGlobal = m_rest.global[static_cast<std::size_t>(meshNode)];
         auto jointFor = [&](int node, const glm::mat4& inverseBind) -> Result<std::uint16_t> {
             for (std::size_t j = 0; j < skin.joints.size(); ++j) {
-                if (skin.joints[j] == node && nearlyEqual(skin.inverseBind[j], inverseBind)) return static_cast<std::uint16_t>(j);
+                if (skin.joints[j] == node && nearlyEqual(skin.inverseBind[j], inverseBind))
+                    return static_cast<std::uint16_t>(j);
             }
             if (skin.joints.size() > std::numeric_limits<std::uint16_t>::max()) {
                 return fail(where + ": more than 65535 bones in one skin");
@@ -315,9 +322,9 @@ private:
             return static_cast<std::uint16_t>(skin.joints.size() - 1);
         };
         // Vertices without a bone, or bound to a bone that names no node, follow the mesh node
-        // itself, staying where the unskinned mesh would be.
-        const glm::mat4 meshInverse = glm::inverse(meshGlobal);
-        auto fallback = [&] { return jointFor(meshNode, finite(meshInverse) ? meshInverse : glm::mat4(1.0f)); };
+        // itself: with it as joint and an identity inverse bind matrix they land where the
+        // unskinned mesh would.
+        auto fallback = [&] { return jointFor(meshNode, glm::mat4(1.0f)); };
 
         const std::size_t n = prim.positions.size();
         Influences influences(n);
@@ -335,7 +342,8 @@ private:
                 glm::mat4 inverseBind = toGlm(bone->mOffsetMatrix);
                 if (!finite(inverseBind)) {
                     // Assume the file's rest pose is its bind pose.
-                    warn(where + ": bone '" + boneName + "' has an invalid offset matrix; its rest pose is used as bind pose");
+                    warn(where + ": bone '" + boneName +
+                         "' has an invalid offset matrix; its rest pose is used as bind pose");
                     inverseBind = glm::inverse(m_rest.global[static_cast<std::size_t>(node)]) * meshGlobal;
                     if (!finite(inverseBind)) inverseBind = glm::mat4(1.0f);
                 }
@@ -367,78 +375,12 @@ private:
             w = glm::vec4(1.0f, 0.0f, 0.0f, 0.0f);
             ++unweighted;
         }
-        if (unweighted > 0) warn(where + ": " + std::to_string(unweighted) + " vertices have no bone weights; they follow the mesh node");
+        if (unweighted > 0)
+            warn(where + ": " + std::to_string(unweighted) +
+                 " vertices have no bone weights; they follow the mesh node");
         prim.joints = std::move(influences.joints);
         prim.weights = std::move(influences.weights);
         return Ok{};
-    }
-
-    void convertAnimations() {
-        const unsigned count = m_in.mAnimations ? m_in.mNumAnimations : 0;
-        for (unsigned a = 0; a < count; ++a) {
-            const aiAnimation* src = m_in.mAnimations[a];
-            if (!src) continue;
-            AnimationClip clip;
-            clip.name = src->mName.length > 0 ? std::string(src->mName.C_Str()) : "animation_" + std::to_string(a);
-            const std::string where = "animation '" + clip.name + "'";
-            const double tps = std::isfinite(src->mTicksPerSecond) && src->mTicksPerSecond > 0.0 ? src->mTicksPerSecond : 25.0;
-            for (unsigned c = 0; src->mChannels && c < src->mNumChannels; ++c) {
-                const aiNodeAnim* channel = src->mChannels[c];
-                if (!channel) continue;
-                const int node = nodeByName(channel->mNodeName);
-                if (node == kNone) {
-                    warn(where + ": channel for '" + std::string(channel->mNodeName.C_Str()) + "', which is not a node; skipped");
-                    continue;
-                }
-                addChannel(clip, node, AnimatedPath::Translation, channel->mPositionKeys, channel->mNumPositionKeys, tps);
-                addChannel(clip, node, AnimatedPath::Rotation, channel->mRotationKeys, channel->mNumRotationKeys, tps);
-                addChannel(clip, node, AnimatedPath::Scale, channel->mScalingKeys, channel->mNumScalingKeys, tps);
-            }
-            if (src->mNumMeshChannels > 0 || src->mNumMorphMeshChannels > 0) {
-                warn(where + ": mesh and morph animation is not played");
-            }
-            for (const AnimationSampler& s : clip.samplers) clip.duration = std::max(clip.duration, s.times.back());
-            m_out.clips.push_back(std::move(clip));
-        }
-    }
-
-    // Assimp keys are in ticks, possibly unsorted or repeated: sort them, keep the first of
-    // equal times, and drop keys that are not finite.
-    template <typename Key>
-    void addChannel(AnimationClip& clip, int node, AnimatedPath path, const Key* keys, unsigned count, double tps) {
-        if (!keys || count == 0) return;
-        const int components = path == AnimatedPath::Rotation ? 4 : 3;
-        std::vector<unsigned> order(count);
-        std::iota(order.begin(), order.end(), 0u);
-        std::stable_sort(order.begin(), order.end(), [&](unsigned x, unsigned y) { return keys[x].mTime < keys[y].mTime; });
-        AnimationSampler sampler;
-        sampler.interpolation = Interpolation::Linear;
-        sampler.components = components;
-        for (const unsigned k : order) {
-            const float time = static_cast<float>(keys[k].mTime / tps);
-            float value[4] = {0.0f, 0.0f, 0.0f, 1.0f};
-            if constexpr (std::is_same_v<Key, aiQuatKey>) {
-                const aiQuaternion& q = keys[k].mValue;
-                const float length = std::sqrt(q.x * q.x + q.y * q.y + q.z * q.z + q.w * q.w);
-                if (!std::isfinite(length) || length < 1e-12f) continue;
-                value[0] = q.x / length;
-                value[1] = q.y / length;
-                value[2] = q.z / length;
-                value[3] = q.w / length;
-            } else {
-                value[0] = keys[k].mValue.x;
-                value[1] = keys[k].mValue.y;
-                value[2] = keys[k].mValue.z;
-            }
-            bool usable = std::isfinite(time);
-            for (int i = 0; i < components; ++i) usable = usable && std::isfinite(value[i]);
-            if (!usable || (!sampler.times.empty() && !(time > sampler.times.back()))) continue;
-            sampler.times.push_back(time);
-            sampler.values.insert(sampler.values.end(), value, value + components);
-        }
-        if (sampler.times.empty()) return;
-        clip.channels.push_back({node, path, static_cast<int>(clip.samplers.size())});
-        clip.samplers.push_back(std::move(sampler));
     }
 
     const aiScene& m_in;

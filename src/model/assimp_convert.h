@@ -10,6 +10,7 @@
 #include <glm/glm.hpp>
 
 #include <filesystem>
+#include <string_view>
 #include <vector>
 
 struct aiScene;
@@ -25,11 +26,19 @@ inline glm::mat4 toGlm(const aiMatrix4x4& m) {
     return out;
 }
 
+// Refuses COLLADA text that would make Assimp 5.2 read out of bounds or allocate without end
+// (arrays without counts, accessors past their arrays, stray characters or absurd indices in
+// index lists). The message says what is wrong and where, without the file name.
+Status checkColladaText(std::string_view xml);
+
 // Materials and their base colour textures, appended to out. Textures come from inside the
 // model (embedded) or from files inside `modelFolder`; one that cannot be read is a warning,
 // not an error. `uvChannel` receives, per material, the UV set its base colour texture reads.
 void convertMaterials(const aiScene& in, const std::filesystem::path& modelFolder, Scene& out,
                       std::vector<unsigned>& uvChannel);
+
+// Animation clips for the nodes already in `out`, matched by name.
+void convertAnimations(const aiScene& in, Scene& out);
 
 // Nodes, meshes, skins and animation clips, appended to `out` after convertMaterials.
 // Problems that leave something usable become warnings in out.warnings; only a scene that

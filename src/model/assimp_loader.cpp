@@ -14,21 +14,21 @@
 #include "model/loader.h"
 
 #include <assimp/DefaultIOSystem.h>
-#include <assimp/Importer.hpp>
 #include <assimp/config.h>
 #include <assimp/metadata.h>
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
+#include <assimp/Importer.hpp>
 
 #include <glm/gtc/quaternion.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <fstream>
 #include <new>
 #include <optional>
 #include <stdexcept>
-#include <string_view>
 
 // Debian builds Assimp with its internal assertions on, and a failed one aborts the process;
 // malformed files trip some of them (a COLLADA index past its source, an FBX cluster naming a
@@ -39,7 +39,8 @@ namespace Assimp {
 void aiAssertViolation(const char* expression, const char* file, int line);
 void aiAssertViolation(const char* expression, const char* file, int line) {
     throw std::runtime_error(std::string("the file is malformed (Assimp's check '") + (expression ? expression : "?") +
-                             "' failed at " + (file ? std::filesystem::path(file).filename().string() : "?") + ":" + std::to_string(line) + ")");
+                             "' failed at " + (file ? std::filesystem::path(file).filename().string() : "?") + ":" +
+                             std::to_string(line) + ")");
 }
 }  // namespace Assimp
 
@@ -79,8 +80,8 @@ private:
         if (!fs::is_regular_file(*inside, ec)) return std::nullopt;
         const std::uintmax_t size = fs::file_size(*inside, ec);
         if (ec || size > files::kDefaultReadLimit) {
-            m_refused = "'" + inside->string() + "' is larger than the " + std::to_string(files::kDefaultReadLimit >> 20) +
-                        " MiB limit; it was not read";
+            m_refused = "'" + inside->string() + "' is larger than the " +
+                        std::to_string(files::kDefaultReadLimit >> 20) + " MiB limit; it was not read";
             return std::nullopt;
         }
         return *inside;
@@ -97,11 +98,11 @@ std::optional<double> metadataNumber(const aiMetadata* meta, const char* key) {
         const aiMetadataEntry& e = meta->mValues[i];
         if (!e.mData) return std::nullopt;
         switch (e.mType) {
-        case AI_INT32: return static_cast<double>(*static_cast<const std::int32_t*>(e.mData));
-        case AI_UINT64: return static_cast<double>(*static_cast<const std::uint64_t*>(e.mData));
-        case AI_FLOAT: return static_cast<double>(*static_cast<const float*>(e.mData));
-        case AI_DOUBLE: return *static_cast<const double*>(e.mData);
-        default: return std::nullopt;
+            case AI_INT32: return static_cast<double>(*static_cast<const std::int32_t*>(e.mData));
+            case AI_UINT64: return static_cast<double>(*static_cast<const std::uint64_t*>(e.mData));
+            case AI_FLOAT: return static_cast<double>(*static_cast<const float*>(e.mData));
+            case AI_DOUBLE: return *static_cast<const double*>(e.mData);
+            default: return std::nullopt;
         }
     }
     return std::nullopt;
@@ -111,7 +112,8 @@ std::optional<double> metadataNumber(const aiMetadata* meta, const char* key) {
 // identity for formats that Assimp has already converted or that carry no units.
 glm::mat3 fbxConversion(const aiScene& in, const fs::path& path, std::vector<std::string>& warnings) {
     std::string ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     const aiMetadata* meta = in.mMetaData;
     const auto unit = metadataNumber(meta, "UnitScaleFactor");
     if (ext != ".fbx" && !unit) return glm::mat3(1.0f);
@@ -158,46 +160,35 @@ void applyConversion(const glm::mat3& conversion, Scene& scene) {
     scene.roots = {index};
     if (mirrored) {
         // A mirror turns every triangle inside out; reversing the winding keeps the faces out.
-        scene.warnings.push_back("the file uses a left-handed axis system; it was mirrored into Myomap's right-handed one");
+        scene.warnings.push_back(
+            "the file uses a left-handed axis system; it was mirrored into Myomap's right-handed one");
         for (Mesh& mesh : scene.meshes) {
             for (Primitive& prim : mesh.primitives) {
-                for (std::size_t t = 0; t + 2 < prim.indices.size(); t += 3) std::swap(prim.indices[t + 1], prim.indices[t + 2]);
+                for (std::size_t t = 0; t + 2 < prim.indices.size(); t += 3)
+                    std::swap(prim.indices[t + 1], prim.indices[t + 2]);
             }
         }
     }
 }
 
-// Assimp 5.2's COLLADA parser reads a <p> index list until the text ends, and stands still on
-// anything that is not an integer: one stray character makes it allocate until memory runs
-// out. Such files are refused before Assimp sees them.
-std::optional<std::size_t> strayCharacterInIndexList(std::string_view xml) {
-    std::size_t pos = 0;
-    while ((pos = xml.find("<p", pos)) != std::string_view::npos) {
-        pos += 2;
-        if (pos >= xml.size() || !std::strchr(" \t\r\n>", xml[pos])) continue;  // <param>, <polylist>, ...
-        const std::size_t open = xml.find('>', pos);
-        if (open == std::string_view::npos) return std::nullopt;
-        if (xml[open - 1] == '/') continue;  // <p/>
-        const std::size_t end = std::min(xml.find('<', open), xml.size());
-        for (std::size_t i = open + 1; i < end; ++i) {
-            const char c = xml[i];
-            if (!(c >= '0' && c <= '9') && !std::strchr(" \t\r\n\f+-", c)) return i;
-        }
-        pos = end;
-    }
-    return std::nullopt;
-}
-
+// See checkColladaText: Assimp's COLLADA reader trusts counts and indices. Assimp knows COLLADA
+// by its extension or by "<COLLADA" near the start, so both are looked for here.
 Status checkCollada(const fs::path& path, const std::string& label) {
     std::string ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (ext != ".dae" && ext != ".xml") return Ok{};
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (ext != ".dae") {
+        std::string head(4096, '\0');
+        std::ifstream in(path, std::ios::binary);
+        in.read(head.data(), static_cast<std::streamsize>(head.size()));
+        head.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+        std::transform(head.begin(), head.end(), head.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (head.find("<collada") == std::string::npos) return Ok{};
+    }
     auto text = files::readText(path);
     if (!text) return fail(text.error());
-    if (const auto at = strayCharacterInIndexList(*text)) {
-        return fail(label + ": malformed COLLADA: a <p> index list holds something other than integers (byte " +
-                    std::to_string(*at) + ")");
-    }
+    if (auto s = assimp::checkColladaText(*text); !s) return fail(label + ": " + s.error());
     return Ok{};
 }
 
@@ -214,8 +205,8 @@ Result<Scene> read(const fs::path& path, const std::string& label) {
 
     Assimp::Importer importer;
     auto* io = new FolderIOSystem(folder);
-    importer.SetIOHandler(io);  // the importer owns and deletes it
-    importer.SetPropertyInteger(AI_CONFIG_IMPORT_NO_SKELETON_MESHES, 1);  // no made-up bone geometry
+    importer.SetIOHandler(io);                                              // the importer owns and deletes it
+    importer.SetPropertyInteger(AI_CONFIG_IMPORT_NO_SKELETON_MESHES, 1);    // no made-up bone geometry
     importer.SetPropertyBool(AI_CONFIG_IMPORT_FBX_PRESERVE_PIVOTS, false);  // no $AssimpFbx$ helper nodes
     importer.SetPropertyInteger(AI_CONFIG_PP_LBW_MAX_WEIGHTS, 4);
     const aiScene* in = importer.ReadFile(file.string(), kPostProcess);
@@ -223,7 +214,8 @@ Result<Scene> read(const fs::path& path, const std::string& label) {
         std::string why = importer.GetErrorString();
         while (!why.empty() && (why.back() == '\n' || why.back() == ' ' || why.back() == '.')) why.pop_back();
         if (why.empty()) why = "Assimp could not read it";
-        if (why.find("bad_alloc") != std::string::npos) why = "reading it needs more memory than there is (the file is damaged or too large)";
+        if (why.find("bad_alloc") != std::string::npos)
+            why = "reading it needs more memory than there is (the file is damaged or too large)";
         return fail(label + ": " + why);
     }
     Scene scene;

@@ -40,8 +40,9 @@ public:
                 continue;
             }
             aiString name;
-            material.name = src->Get(AI_MATKEY_NAME, name) == AI_SUCCESS && name.length > 0 ? std::string(name.C_Str())
-                                                                                            : "material_" + std::to_string(i);
+            material.name = src->Get(AI_MATKEY_NAME, name) == AI_SUCCESS && name.length > 0
+                                ? std::string(name.C_Str())
+                                : "material_" + std::to_string(i);
             material.baseColor = baseColor(*src);
             int twoSided = 0;
             if (src->Get(AI_MATKEY_TWOSIDED, twoSided) == AI_SUCCESS) material.doubleSided = twoSided != 0;
@@ -122,7 +123,8 @@ private:
         }
         const std::string bare = fs::path(reference).filename().string();
         if (!bare.empty() && bare != reference) {
-            if (auto inside = files::resolveInside(m_folder, bare); inside && fs::is_regular_file(*inside, ec)) return inside;
+            if (auto inside = files::resolveInside(m_folder, bare); inside && fs::is_regular_file(*inside, ec))
+                return inside;
         }
         if (!refused.empty()) return fail(refused);
         return fail("not found in the model's folder");
@@ -143,11 +145,13 @@ private:
             return {};
         }
         if (texture.mHeight == 0) {  // compressed (PNG, JPEG, ...): mWidth is the byte count
-            return decodeCompressed(reinterpret_cast<const unsigned char*>(texture.pcData), texture.mWidth, name, where);
+            return decodeCompressed(reinterpret_cast<const unsigned char*>(texture.pcData), texture.mWidth, name,
+                                    where);
         }
         const long long pixels = static_cast<long long>(texture.mWidth) * static_cast<long long>(texture.mHeight);
         if (pixels > kMaxTexturePixels) {
-            warn(where + ": " + std::to_string(texture.mWidth) + "x" + std::to_string(texture.mHeight) + " is too large; drawn untextured");
+            warn(where + ": " + std::to_string(texture.mWidth) + "x" + std::to_string(texture.mHeight) +
+                 " is too large; drawn untextured");
             return {};
         }
         Image image;
@@ -162,7 +166,8 @@ private:
         return image;
     }
 
-    Image decodeCompressed(const unsigned char* data, std::size_t size, const std::string& name, const std::string& where) {
+    Image decodeCompressed(const unsigned char* data, std::size_t size, const std::string& name,
+                           const std::string& where) {
         if (size == 0 || size > static_cast<std::size_t>(INT32_MAX)) {
             warn(where + ": empty or oversized image data; drawn untextured");
             return {};
@@ -174,7 +179,8 @@ private:
             return {};
         }
         if (static_cast<long long>(width) * static_cast<long long>(height) > kMaxTexturePixels) {
-            warn(where + ": " + std::to_string(width) + "x" + std::to_string(height) + " is too large; drawn untextured");
+            warn(where + ": " + std::to_string(width) + "x" + std::to_string(height) +
+                 " is too large; drawn untextured");
             return {};
         }
         stbi_uc* pixels = stbi_load_from_memory(data, length, &width, &height, &channels, 4);

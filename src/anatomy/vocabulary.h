@@ -1,0 +1,69 @@
+// The closed vocabularies of the atlas content (docs/CONTENT.md): the figure's muscle ids, the
+// allowed words for region, layer, direction and technique, and the landmark ids zones may use.
+#pragma once
+
+#include "core/result.h"
+
+#include <array>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace myomap::anatomy {
+
+// The 53 muscles of the figure; mesh names are these ids with `.L` / `.R`. Must agree with
+// assets/body/muscles.csv, which the figure generator reads.
+// clang-format off
+inline constexpr std::array<std::string_view, 53> kMuscleIds{
+    "adductor_longus", "biceps_brachii", "biceps_femoris", "brachialis", "brachioradialis", "deltoid",
+    "erector_spinae", "extensor_carpi_radialis_longus", "extensor_digitorum", "extensor_hallucis_longus",
+    "external_oblique", "fibularis_longus", "gastrocnemius", "gluteus_maximus", "gluteus_medius",
+    "gluteus_minimus", "iliopsoas", "infraspinatus", "latissimus_dorsi", "levator_scapulae", "lower_trapezius",
+    "masseter", "middle_trapezius", "multifidus", "pectoralis_major", "pectoralis_minor", "piriformis",
+    "quadratus_lumborum", "rectus_abdominis", "rectus_femoris", "rhomboid_major", "rhomboid_minor", "scalenes",
+    "semimembranosus", "semispinalis_capitis", "semitendinosus", "serratus_anterior", "soleus",
+    "splenius_capitis", "sternocleidomastoid", "suboccipitals", "subscapularis", "supinator", "supraspinatus",
+    "temporalis", "tensor_fasciae_latae", "teres_major", "teres_minor", "tibialis_anterior", "triceps_brachii",
+    "upper_trapezius", "vastus_lateralis", "vastus_medialis"};
+
+// Where a muscle sits: groups the muscle list (not the skin regions of regions.h).
+inline constexpr std::array<std::string_view, 12> kMuscleRegions{
+    "head", "neck", "shoulder", "upper_back", "chest", "arm", "forearm", "abdomen", "lower_back", "hip", "thigh",
+    "leg"};
+
+inline constexpr std::array<std::string_view, 3> kLayers{"superficial", "intermediate", "deep"};
+
+inline constexpr std::array<std::string_view, 6> kDirections{
+    "superior", "inferior", "medial", "lateral", "anterior", "posterior"};
+
+inline constexpr std::array<std::string_view, 8> kTherapistTechniques{
+    "digital_compression", "ischemic_compression", "stripping", "myofascial_release", "stretch",
+    "spray_and_stretch", "post_isometric_relaxation", "muscle_energy"};
+
+inline constexpr std::array<std::string_view, 8> kSelfCareTechniques{
+    "ball_compression", "stretch", "heat", "ergonomics", "posture", "movement", "breathing", "activity_change"};
+// clang-format on
+
+bool isMuscleId(std::string_view id);
+
+// The bony landmarks referral zones may be anchored to, with whether each lies on the midline.
+struct Landmarks {
+    std::map<std::string, bool, std::less<>> midline;
+    // Where the list came from, for messages: the CSV's path or "docs/CONTENT.md".
+    std::string origin;
+
+    bool contains(std::string_view id) const { return midline.find(id) != midline.end(); }
+    std::optional<bool> isMidline(std::string_view id) const;
+};
+
+// The list docs/CONTENT.md gives, used when the figure's landmark table is not at hand.
+Landmarks documentedLandmarks();
+
+// Reads assets/body/landmarks.csv: columns id,side,... ('mid' marks a midline landmark), lines
+// starting with '#' are comments, the first other line is the header.
+Result<Landmarks> readLandmarksCsv(const std::filesystem::path& csv);
+
+}  // namespace myomap::anatomy

@@ -1,0 +1,234 @@
+#include "bodygen/muscle_layout.h"
+
+#include "bodygen/muscle_depth.h"
+#include "bodygen/muscle_profile.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace myomap::bodygen {
+namespace {
+
+constexpr float kCurveStep = 0.005f;     // metres between points of a curve on the skin
+constexpr float kRowSpacing = 0.01f;     // aim for rows about 1 cm apart along the fibres
+constexpr float kColumnSpacing = 0.012f; // and columns about 1.2 cm apart across them
+float smoothstep01(float x) {
+    const float t = glm::clamp(x, 0.0f, 1.0f);
+    return t * t * (3.0f - 2.0f * t);
+}
+
+glm::vec3 tangentPart(const glm::vec3& d, const glm::vec3& n) { return d - n * glm::dot(d, n); }
+
+struct Ribbon {
+    std::vector<glm::vec3> curve;  // `columns` points from v = 0 to 1
+    std::vector<float> pointV;     // v of each table point along the curve
+};
+
+// An attachment's curve resampled to `columns` points; a single point spreads into a tendon
+// across the direction of the other end's curve.
+Ribbon attachmentCurve(const std::vector<glm::vec3>& points, const std::vector<glm::vec3>& path,
+                       const std::vector<float>& fractions, int columns) {
+    Ribbon r;
+    r.curve = resamplePolyline(path, columns);
+    r.pointV = points.size() > 1 ? fractions : std::vector<float>{0.0f};
+    return r;
+}
+
+void spreadTendon(Ribbon& single, const Ribbon& other, const glm::vec3& normal, float width,
+                  const SkinSurface* surface) {
+    const glm::vec3 p = single.curve.front();
+    const int columns = static_cast<int>(other.curve.size());
+    const glm::vec3 fibre = glm::normalize(tangentPart(other.curve[static_cast<std::size_t>(columns / 2)] - p, normal));
+    glm::vec3 across = tangentPart(other.curve.back() - other.curve.front(), normal);
+    across = glm::normalize(across - fibre * glm::dot(across, fibre));
+    for (int j = 0; j < columns; ++j) {
+        const float v = static_cast<float>(j) / static_cast<float>(columns - 1);
+        const glm::vec3 q = p + across * ((v - 0.5f) * width);
+        single.curve[static_cast<std::size_t>(j)] = surface ? surface->onto(q, normal) : q;
+    }
+}
+
+JointWeights alongAttachment(const std::vector<MusclePoint>& points, const std::vector<float>& pointV, float v) {
+    if (points.size() == 1) return {{points.front().joint, 1.0f}};
+    std::size_t k = 0;
+    while (k + 2 < points.size() && v > pointV[k + 1]) ++k;
+    const float span = pointV[k + 1] - pointV[k];
+    const float s = span > 0.0f ? smoothstep01((v - pointV[k]) / span) : 0.0f;
+    return {{points[k].joint, 1.0f - s}, {points[k + 1].joint, s}};
+}
+
+JointWeights strongestFour(const std::map<int, float>& sum) {
+    JointWeights w(sum.begin(), sum.end());
+    std::stable_sort(w.begin(), w.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (w.size() > 4) w.resize(4);
+    float total = 0.0f;
+    for (const auto& [joint, weight] : w) total += weight;
+    for (auto& [joint, weight] : w) weight /= total;
+    return w;
+}
+
+// Weights along one fibre: from the origin's joints to the insertion's, through each via's
+// joint, blended smoothly between neighbouring anchors.
+JointWeights fibreWeights(const std::vector<std::pair<float, JointWeights>>& anchors, float u) {
+    std::size_t k = 0;
+    while (k + 2 < anchors.size() && u > anchors[k + 1].first) ++k;
+    const float span = anchors[k + 1].first - anchors[k].first;
+    const float s = span > 0.0f ? smoothstep01((u - anchors[k].first) / span) : 0.0f;
+    std::map<int, float> sum;
+    for (const auto& [joint, weight] : anchors[k].second) sum[joint] += weight * (1.0f - s);
+    for (const auto& [joint, weight] : anchors[k + 1].second) sum[joint] += weight * s;
+    for (auto it = sum.begin(); it != sum.end();) it = it->second <= 1e-6f ? sum.erase(it) : std::next(it);
+    return strongestFour(sum);
+}
+
+// Rounds the corners a straight path takes at its vias (muscles placed on the bones).
+void relax(std::vector<glm::vec3>& path, int iterations) {
+    for (int it = 0; it < iterations; ++it) {
+        std::vector<glm::vec3> next = path;
+        for (std::size_t i = 1; i + 1 < path.size(); ++i) next[i] = 0.5f * path[i] + 0.25f * (path[i - 1] + path[i + 1]);
+        path.swap(next);
+    }
+}
+
+// Evens out the grid on the skin: where neighbouring fibres bunch or cross (a sheet wrapping a
+// narrow neck), each node moves toward its neighbours and back onto the skin. The end rows
+// stay on their attachments; the border fibres only smooth along themselves.
+void relaxOnSkin(std::vector<glm::vec3>& grid, int rows, int columns, const SkinSurface& surface) {
+    const auto at = [columns](int i, int j) { return static_cast<std::size_t>(i * columns + j); };
+    for (int it = 0; it < 8; ++it) {
+        std::vector<glm::vec3> next = grid;
+        for (int i = 1; i + 1 < rows; ++i) {
+            for (int j = 0; j < columns; ++j) {
+                glm::vec3 target = 0.5f * (grid[at(i - 1, j)] + grid[at(i + 1, j)]);
+                if (j > 0 && j + 1 < columns) target = 0.5f * target + 0.25f * (grid[at(i, j - 1)] + grid[at(i, j + 1)]);
+                const glm::vec3& p = grid[at(i, j)];
+                next[at(i, j)] = surface.onto(glm::mix(p, target, 0.5f), surface.normal(p));
+            }
+        }
+        grid.swap(next);
+    }
+}
+
+}  // namespace
+
+Result<MuscleLayout> layOutMuscle(const MuscleSpec& spec, const SkinSurface& surface, const Skeleton& skeleton,
+                                  const MuscleCoverage& coverage) {
+    const bool shell = spec.placement == MusclePlacement::Shell;
+    // Attachments are on bone, often deep: bring each up to the skin on the side the muscle
+    // lies on, where the nearest skin may be elsewhere (the coracoid is nearest the top of the
+    // shoulder, but biceps lies in front).
+    const auto place = [&](const std::vector<MusclePoint>& points) {
+        std::vector<glm::vec3> out;
+        for (const MusclePoint& p : points) {
+            const glm::vec3 up = glm::normalize(surface.normal(p.position) + 3.0f * spec.facing);
+            out.push_back(shell ? surface.onto(p.position, up) : p.position);
+        }
+        return out;
+    };
+    const auto path = [&](const std::vector<glm::vec3>& points, float step, std::vector<float>* fractions) {
+        return shell ? surface.pathThrough(points, step, fractions) : straightPathThrough(points, step, fractions);
+    };
+    const std::vector<glm::vec3> origin = place(spec.origin), insertion = place(spec.insertion), via = place(spec.via);
+
+    std::vector<float> originFractions, insertionFractions;
+    const auto originPath = path(origin, kCurveStep, &originFractions);
+    const auto insertionPath = path(insertion, kCurveStep, &insertionFractions);
+    const float widest = std::max({polylineLength(originPath), polylineLength(insertionPath), spec.width});
+    int intervals = std::clamp(static_cast<int>(std::lround(widest / kColumnSpacing)), 4, 16);
+    intervals += intervals % 2;  // an odd column count puts a node on the middle fibre
+    const int columns = intervals + 1, mid = intervals / 2;
+
+    Ribbon o = attachmentCurve(origin, originPath, originFractions, columns);
+    Ribbon in = attachmentCurve(insertion, insertionPath, insertionFractions, columns);
+    const float tendon = glm::clamp(0.3f * spec.width, 0.008f, 0.025f);
+    const auto normalAt = [&](const glm::vec3& p) { return surface.normal(p); };
+    if (origin.size() == 1) spreadTendon(o, in, normalAt(origin[0]), tendon, shell ? &surface : nullptr);
+    if (insertion.size() == 1) spreadTendon(in, o, normalAt(insertion[0]), tendon, shell ? &surface : nullptr);
+    const std::size_t m = static_cast<std::size_t>(mid);
+    if (glm::length(o.curve[m] - in.curve[m]) < 0.01f) {
+        return fail("the origin and insertion of " + spec.id + " are less than 1 cm apart");
+    }
+
+    // Vias steer the middle fibre; the others pass beside them, offset as their ends are.
+    std::vector<glm::vec3> middleControl{o.curve[m]};
+    middleControl.insert(middleControl.end(), via.begin(), via.end());
+    middleControl.push_back(in.curve[m]);
+    std::vector<float> viaShare;
+    straightPathThrough(middleControl, 1.0f, &viaShare);
+    const float middleLength = polylineLength(path(middleControl, 0.01f, nullptr));
+    const int rows = std::clamp(static_cast<int>(std::lround(middleLength / kRowSpacing)), 12, 60) + 1;
+
+    MuscleLayout layout;
+    layout.rows = rows;
+    layout.columns = columns;
+    const std::size_t nodes = static_cast<std::size_t>(rows * columns);
+    std::vector<glm::vec3> grid(nodes);
+    std::vector<std::vector<float>> anchorsU(static_cast<std::size_t>(columns));
+    for (int j = 0; j < columns; ++j) {
+        const std::size_t jj = static_cast<std::size_t>(j);
+        std::vector<glm::vec3> control{o.curve[jj]};
+        for (std::size_t k = 0; k < via.size(); ++k) {
+            const float s = viaShare[k + 1];
+            const glm::vec3 q = via[k] + (1.0f - s) * (o.curve[jj] - o.curve[m]) + s * (in.curve[jj] - in.curve[m]);
+            control.push_back(shell ? surface.onto(q, normalAt(via[k])) : q);
+        }
+        control.push_back(in.curve[jj]);
+        auto fibrePath = path(control, 0.01f, &anchorsU[jj]);
+        if (!shell && !via.empty()) {
+            fibrePath = resamplePolyline(fibrePath, rows * 2);
+            relax(fibrePath, 12);
+        }
+        const auto samples = resamplePolyline(fibrePath, rows);
+        for (int i = 0; i < rows; ++i) grid[layout.at(i, j)] = samples[static_cast<std::size_t>(i)];
+    }
+
+    // Widen rows narrower than the shape's belly: spread about the middle fibre, square to it
+    // (a row runs aslant when the attachments are, and only the square part is width).
+    for (int i = 0; i < rows; ++i) {
+        const float u = static_cast<float>(i) / static_cast<float>(rows - 1);
+        const glm::vec3 centre = grid[layout.at(i, mid)];
+        const glm::vec3 along = grid[layout.at(std::min(i + 1, rows - 1), mid)] - grid[layout.at(std::max(i - 1, 0), mid)];
+        const glm::vec3 f = glm::length(along) > 0.0f ? glm::normalize(along) : glm::vec3(0.0f);
+        const auto square = [&](const glm::vec3& d) { return d - f * glm::dot(d, f); };
+        float width = 0.0f;
+        for (int j = 1; j < columns; ++j) width += glm::length(square(grid[layout.at(i, j)] - grid[layout.at(i, j - 1)]));
+        const float target = spec.width * musclePlanWidth(spec.shape, u, spec.bellyU);
+        if (width >= target || width <= 1e-5f) continue;
+        for (int j = 0; j < columns; ++j) {
+            glm::vec3& p = grid[layout.at(i, j)];
+            const glm::vec3 q = p + square(p - centre) * (target / width - 1.0f);
+            p = shell ? surface.onto(q, normalAt(p)) : q;
+        }
+    }
+
+    if (shell) relaxOnSkin(grid, rows, columns, surface);
+
+    layout.fibre.resize(nodes);
+    for (int i = 0; i < rows; ++i) {
+        for (int j = 0; j < columns; ++j) {
+            const glm::vec3 d = grid[layout.at(std::min(i + 1, rows - 1), j)] - grid[layout.at(std::max(i - 1, 0), j)];
+            const float len = glm::length(d);
+            layout.fibre[layout.at(i, j)] = len > 0.0f ? d / len : glm::vec3(0.0f, 1.0f, 0.0f);
+        }
+    }
+
+    placeThickness(spec, surface, skeleton, coverage, grid, layout);
+
+    layout.weights.resize(nodes);
+    for (int j = 0; j < columns; ++j) {
+        const float v = static_cast<float>(j) / static_cast<float>(columns - 1);
+        std::vector<std::pair<float, JointWeights>> anchors{{0.0f, alongAttachment(spec.origin, o.pointV, v)}};
+        for (std::size_t k = 0; k < spec.via.size(); ++k) {
+            anchors.push_back({anchorsU[static_cast<std::size_t>(j)][k + 1], {{spec.via[k].joint, 1.0f}}});
+        }
+        anchors.push_back({1.0f, alongAttachment(spec.insertion, in.pointV, v)});
+        for (int i = 0; i < rows; ++i) {
+            const float u = static_cast<float>(i) / static_cast<float>(rows - 1);
+            layout.weights[layout.at(i, j)] = fibreWeights(anchors, u);
+        }
+    }
+    return layout;
+}
+
+}  // namespace myomap::bodygen

@@ -1,0 +1,38 @@
+// Turns a signed distance field (negative inside) into one closed, consistently wound triangle
+// mesh: surface nets on a uniform grid, grown over the connected surface from a point inside,
+// then Taubin-smoothed and projected back onto the zero level, with normals from the field.
+// Deterministic: the same field gives the same bytes (no threads, no hash-order iteration).
+#pragma once
+
+#include "core/result.h"
+
+#include <glm/glm.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+namespace myomap::bodygen {
+
+using DistanceField = std::function<float(const glm::vec3&)>;
+
+struct SurfaceMesherOptions {
+    float cellSize = 0.006f;
+    int smoothingIterations = 6;  // Taubin shrink/inflate pairs
+    float lambda = 0.5f;
+    float mu = -0.53f;
+};
+
+struct SurfaceMesh {
+    std::vector<glm::vec3> positions;
+    std::vector<glm::vec3> normals;      // unit, outward (the field's gradient)
+    std::vector<std::uint32_t> indices;  // counter-clockwise seen from outside
+};
+
+// Meshes the surface that encloses `inside`; the grid covers [boundsMin, boundsMax] (which must
+// contain the whole surface) on planes at odd multiples of half a cell, so a field symmetric in
+// x gives a mesh symmetric in x.
+Result<SurfaceMesh> meshSurface(const DistanceField& field, const glm::vec3& boundsMin, const glm::vec3& boundsMax,
+                                const glm::vec3& inside, const SurfaceMesherOptions& options = {});
+
+}  // namespace myomap::bodygen

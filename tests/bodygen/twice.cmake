@@ -1,0 +1,13 @@
+# Runs the body generator twice and fails unless both files are byte-identical.
+foreach(run a b)
+  execute_process(COMMAND ${GENERATOR} --out ${OUT}/twice-${run}.glb RESULT_VARIABLE rc ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "myomap-bodygen failed: ${err}")
+  endif()
+endforeach()
+execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${OUT}/twice-a.glb ${OUT}/twice-b.glb RESULT_VARIABLE same)
+if(NOT same EQUAL 0)
+  message(FATAL_ERROR "two runs of myomap-bodygen wrote different bytes")
+endif()
+file(SIZE ${OUT}/twice-a.glb size)
+message(STATUS "identical: ${size} bytes")
