@@ -3,7 +3,7 @@
 namespace myomap::anatomy {
 namespace {
 
-using Json = nlohmann::json;
+using Json = nlohmann::ordered_json;
 
 Json levels(const Levels& l) { return {{"client", l.client}, {"student", l.student}}; }
 

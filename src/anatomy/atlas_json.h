@@ -8,12 +8,12 @@
 
 namespace myomap::anatomy {
 
-nlohmann::json toJson(const Source& source);
-nlohmann::json toJson(const Citation& citation);
-nlohmann::json toJson(const ReferralZone& zone);
-nlohmann::json toJson(const TriggerPoint& triggerPoint);
-nlohmann::json toJson(const Muscle& muscle);
-nlohmann::json toJson(const Page& page);
-nlohmann::json toJson(const Problem& problem);
+nlohmann::ordered_json toJson(const Source& source);
+nlohmann::ordered_json toJson(const Citation& citation);
+nlohmann::ordered_json toJson(const ReferralZone& zone);
+nlohmann::ordered_json toJson(const TriggerPoint& triggerPoint);
+nlohmann::ordered_json toJson(const Muscle& muscle);
+nlohmann::ordered_json toJson(const Page& page);
+nlohmann::ordered_json toJson(const Problem& problem);
 
 }  // namespace myomap::anatomy

@@ -39,12 +39,6 @@ std::string suggestion(std::string_view wanted, std::span<const std::string_view
     return close.empty() ? std::string() : "; did you mean '" + close.front() + "'?";
 }
 
-std::vector<std::string_view> regionIds() {
-    std::vector<std::string_view> ids;
-    for (const BodyRegion& r : kBodyRegions) ids.push_back(r.id);
-    return ids;
-}
-
 std::optional<Levels> parseLevels(const Json& object, const std::string& path, std::string_view key, Checker& checker) {
     const Json* levels = checker.get(object, path, key, Kind::Object);
     if (!levels) return std::nullopt;
@@ -84,7 +78,7 @@ std::optional<ReferralZone> parseZone(const Json& zone, const std::string& path,
                 out.region = *region;
                 midlineTarget = known->midline;
             } else {
-                const auto ids = regionIds();
+                constexpr auto ids = bodyRegionIds();
                 checker.error(childPath(path, "region"),
                               "'" + *region + "' is not a body region id (docs/CONTENT.md)" + suggestion(*region, ids));
             }

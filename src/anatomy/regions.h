@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <string_view>
 
 namespace myomap::anatomy {
@@ -95,6 +96,13 @@ inline const BodyRegion* findBodyRegion(std::string_view id) {
         if (region.id == id) return &region;
     }
     return nullptr;
+}
+
+// The ids alone, for suggestions ("did you mean").
+constexpr std::array<std::string_view, kBodyRegions.size()> bodyRegionIds() {
+    std::array<std::string_view, kBodyRegions.size()> ids{};
+    for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = kBodyRegions[i].id;
+    return ids;
 }
 
 }  // namespace myomap::anatomy

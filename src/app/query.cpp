@@ -15,6 +15,7 @@
 #include <cmath>
 #include <iomanip>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <sstream>
 
@@ -22,13 +23,14 @@ namespace myomap::app {
 namespace {
 
 namespace an = anatomy;
-using Json = nlohmann::json;
+using Json = nlohmann::ordered_json;
 
-enum class Command { None, Help, ListMuscles, ListRegions, Muscle, Problems, Pain, At };
+enum class Command { None, ListMuscles, ListRegions, Muscle, Problems, Pain, At };
 
 struct QueryOptions {
     Command command = Command::None;
     std::string argument;  // the muscle id, region or point
+    bool help = false;
     bool json = false;
     std::filesystem::path atlasDir;
 };
@@ -56,43 +58,36 @@ int failure(const Streams& s, int code, const std::string& message, const std::v
 }
 
 Result<QueryOptions> parseArgs(const std::vector<std::string>& args) {
+    static const std::map<std::string, Command, std::less<>> kQuestions{{"--list-muscles", Command::ListMuscles},
+                                                                        {"--list-regions", Command::ListRegions},
+                                                                        {"--problems", Command::Problems},
+                                                                        {"--muscle", Command::Muscle},
+                                                                        {"--pain", Command::Pain},
+                                                                        {"--at", Command::At}};
     QueryOptions o;
-    auto setCommand = [&](Command command, const std::string& flag) -> Status {
-        if (o.command != Command::None && o.command != Command::Help) {
-            return fail("give one question at a time (" + flag + " came after another)");
-        }
-        o.command = command;
-        return Ok{};
-    };
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& arg = args[i];
+        if (arg == "--help" || arg == "-h") {
+            o.help = true;
+            continue;
+        }
+        if (arg == "--json") {
+            o.json = true;
+            continue;
+        }
         const bool takesValue = arg == "--muscle" || arg == "--pain" || arg == "--at" || arg == "--atlas";
         if (takesValue && (i + 1 >= args.size() || args[i + 1].starts_with("--"))) {
             return fail(arg + " needs a value (see myomap query --help)");
         }
-        Status set = Ok{};
-        if (arg == "--help" || arg == "-h")
-            o.command = Command::Help;
-        else if (arg == "--json")
-            o.json = true;
-        else if (arg == "--atlas")
+        if (arg == "--atlas") {
             o.atlasDir = args[++i];
-        else if (arg == "--list-muscles")
-            set = setCommand(Command::ListMuscles, arg);
-        else if (arg == "--list-regions")
-            set = setCommand(Command::ListRegions, arg);
-        else if (arg == "--problems")
-            set = setCommand(Command::Problems, arg);
-        else if (arg == "--muscle")
-            set = setCommand(Command::Muscle, arg);
-        else if (arg == "--pain")
-            set = setCommand(Command::Pain, arg);
-        else if (arg == "--at")
-            set = setCommand(Command::At, arg);
-        else
-            return fail("unknown option '" + arg + "' (see myomap query --help)");
-        if (!set) return fail(set.error());
-        if (arg == "--muscle" || arg == "--pain" || arg == "--at") o.argument = args[++i];
+            continue;
+        }
+        const auto question = kQuestions.find(arg);
+        if (question == kQuestions.end()) return fail("unknown option '" + arg + "' (see myomap query --help)");
+        if (o.command != Command::None) return fail("give one question at a time (" + arg + " came after another)");
+        o.command = question->second;
+        if (takesValue) o.argument = args[++i];
     }
     return o;
 }
@@ -347,8 +342,7 @@ int painFinder(const QueryOptions& o, const Streams& s) {
         if (sided) region.resize(region.size() - 2);
         const an::BodyRegion* known = an::findBodyRegion(region);
         if (!known) {
-            std::vector<std::string_view> ids;
-            for (const an::BodyRegion& r : an::kBodyRegions) ids.push_back(r.id);
+            constexpr auto ids = an::bodyRegionIds();
             return failure(s, 2, "no body region '" + o.argument + "' (see --list-regions)",
                            an::closestMatches(region, ids, 3));
         }
@@ -397,7 +391,7 @@ int runQuery(const std::vector<std::string>& args, std::ostream& out, std::ostre
     const Streams streams{out, err, jsonWanted};
     auto options = parseArgs(args);
     if (!options) return failure(streams, 2, options.error());
-    if (options->command == Command::Help) {
+    if (options->help) {
         out << queryHelpText();
         return 0;
     }

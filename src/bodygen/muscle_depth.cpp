@@ -20,8 +20,8 @@ float minimumDepth(Layer layer) {
     }
 }
 
-// The share of a limb's radius (skin to bone axis) a layer may reach down to, so that deep
-// muscles stay on their side of the bone.
+// The share of the way from the skin to the core a layer may reach down to, so that deep
+// muscles in a thin limb stay on their side of the bone.
 float radiusShare(Layer layer) {
     switch (layer) {
     case Layer::Intermediate: return 0.7f;
@@ -30,9 +30,36 @@ float radiusShare(Layer layer) {
     }
 }
 
-bool isLimb(const std::string& joint) {
-    return joint == "upper_arm" || joint == "forearm" || joint == "hand" || joint == "thigh" || joint == "shin" ||
-           joint == "foot" || joint == "toes";
+float smoothstep01(float x) {
+    const float t = glm::clamp(x, 0.0f, 1.0f);
+    return t * t * (3.0f - 2.0f * t);
+}
+
+// The core of the body part under a skin point: the nearest point on the bone axes that
+// muscles wrap round (spine, head, jaw and limbs; not the clavicle and scapula, which lie just
+// under the skin), blended between the two nearest so the way in turns smoothly where one
+// bone hands over to the next. Muscle depths are measured along the line from the skin to it:
+// such lines do not cross before they reach the core, so shells under a thin limb stay nested.
+glm::vec3 coreUnder(const Skeleton& skeleton, const glm::vec3& p) {
+    glm::vec3 nearest[2] = {p, p};
+    float distance[2] = {1e9f, 1e9f};
+    const auto& joints = skeleton.joints();
+    for (std::size_t j = 0; j < joints.size(); ++j) {
+        if (joints[j].base == "clavicle" || joints[j].base == "scapula") continue;
+        const glm::vec3 a = joints[j].head, ab = joints[j].tail - a;
+        const float len2 = glm::dot(ab, ab);
+        const glm::vec3 q = a + ab * (len2 > 0.0f ? glm::clamp(glm::dot(p - a, ab) / len2, 0.0f, 1.0f) : 0.0f);
+        const float d = glm::length(p - q);
+        if (d < distance[0]) {
+            nearest[1] = nearest[0], distance[1] = distance[0];
+            nearest[0] = q, distance[0] = d;
+        } else if (d < distance[1]) {
+            nearest[1] = q, distance[1] = d;
+        }
+    }
+    constexpr float kHandOver = 0.02f;  // metres of difference over which the two blend
+    const float w = 0.5f + 0.5f * smoothstep01((distance[1] - distance[0]) / kHandOver);
+    return glm::mix(nearest[1], nearest[0], w);
 }
 
 // A 3x3 pass over the grid: the maximum (dilate) or the mean (blur) of each neighbourhood.
@@ -70,7 +97,8 @@ void placeThickness(const MuscleSpec& spec, const SkinSurface& surface, const Sk
     layout.inner.resize(nodes);
     layout.innerDepth.resize(nodes);
 
-    std::vector<float> thickness(nodes), depth(nodes);
+    std::vector<float> thickness(nodes), depth(nodes), radius(nodes);
+    std::vector<glm::vec3> inward(nodes);
     for (int i = 0; i < rows; ++i) {
         const float u = static_cast<float>(i) / static_cast<float>(rows - 1);
         for (int j = 0; j < columns; ++j) {
@@ -80,12 +108,9 @@ void placeThickness(const MuscleSpec& spec, const SkinSurface& surface, const Sk
             layout.skin[n] = skin;
             const float cover = coverage.depthUnder(skin, kCoverRadius);
             depth[n] = std::max(minimumDepth(spec.layer), cover > 0.0f ? cover + kLayerGap : 0.0f);
-            // Thin limbs: the layer may only use its share of the way to the bone axis.
-            const int bone = skeleton.nearestBone(skin);
-            if (bone >= 0 && isLimb(skeleton.joints()[static_cast<std::size_t>(bone)].base)) {
-                const float limit = radiusShare(spec.layer) * skeleton.distanceToBone(bone, skin);
-                thickness[n] = std::min(thickness[n], std::max(limit - depth[n], 0.3f * thickness[n]));
-            }
+            const glm::vec3 toCore = coreUnder(skeleton, skin) - skin;
+            radius[n] = glm::length(toCore);
+            inward[n] = radius[n] > 1e-4f ? toCore / radius[n] : -surface.normal(skin);
         }
     }
     // Dilating before blurring keeps every node at least as deep as the muscles above it ask.
@@ -100,12 +125,17 @@ void placeThickness(const MuscleSpec& spec, const SkinSurface& surface, const Sk
             const std::size_t n = layout.at(i, j);
             const float v = static_cast<float>(j) / static_cast<float>(columns - 1);
             const CrossSection cs = muscleCrossSection(spec.shape, v);
-            const float t = thickness[n];
+            float t = thickness[n], d = depth[n];
             if (shell) {
-                const glm::vec3 normal = surface.normal(grid[n]);
-                layout.outer[n] = grid[n] - normal * (depth[n] + t * cs.outer);
-                layout.inner[n] = grid[n] - normal * (depth[n] + t * cs.inner);
-                layout.innerDepth[n] = depth[n] + t * cs.inner;
+                // The layer's share of the way to the core bounds the thickness first; only a
+                // muscle pushed that deep by those above it gives up depth, and then it stops
+                // short of the core.
+                const float limit = radiusShare(spec.layer) * radius[n];
+                t = std::min(t, std::max(limit - d, 0.3f * t));
+                d = std::min(d, std::max(0.95f * radius[n] - t, 0.0f));
+                layout.outer[n] = grid[n] + inward[n] * (d + t * cs.outer);
+                layout.inner[n] = grid[n] + inward[n] * (d + t * cs.inner);
+                layout.innerDepth[n] = d + t * cs.inner;
                 continue;
             }
             // On the bones the cross-section opens across the ribbon, centred on it (its sign
@@ -124,14 +154,24 @@ void placeThickness(const MuscleSpec& spec, const SkinSurface& surface, const Sk
             layout.innerDepth[n] = std::max(below, need) + 0.5f * t;
         }
     }
-    // Offsets along the normal can still reach out where the skin curves tightly (a crease,
-    // a fingertip of a tendon): pull such points back under it.
-    for (std::vector<glm::vec3>* face : {&layout.outer, &layout.inner}) {
-        for (glm::vec3& p : *face) {
-            const float d = surface.shape().distance(p);
-            if (d > -kSkinClearance) p -= surface.normal(p) * (d + kSkinClearance);
-        }
+    // The end caps meet halfway through the middle node (the ring's centroid can lie outside
+    // where the end curls round a crease).
+    for (const int end : {0, 1}) {
+        const std::size_t mid = layout.at(end == 0 ? 0 : rows - 1, columns / 2);
+        layout.capCentre[end] = 0.5f * (layout.outer[mid] + layout.inner[mid]);
     }
+    // A line to the core can still pass outside where the skin folds in (a crease between
+    // buttock and thigh, the hollow of the knee): pull such points back under the skin.
+    const auto underSkin = [&](glm::vec3& p) {
+        for (int step = 0; step < 8; ++step) {  // the field is only nearly a distance
+            const float d = surface.shape().distance(p);
+            if (d <= -kSkinClearance) break;
+            p -= surface.normal(p) * (d + 1.5f * kSkinClearance);
+        }
+    };
+    for (glm::vec3& p : layout.outer) underSkin(p);
+    for (glm::vec3& p : layout.inner) underSkin(p);
+    for (glm::vec3& p : layout.capCentre) underSkin(p);
 }
 
 }  // namespace myomap::bodygen

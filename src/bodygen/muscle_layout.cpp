@@ -13,6 +13,7 @@ namespace {
 constexpr float kCurveStep = 0.005f;     // metres between points of a curve on the skin
 constexpr float kRowSpacing = 0.01f;     // aim for rows about 1 cm apart along the fibres
 constexpr float kColumnSpacing = 0.012f; // and columns about 1.2 cm apart across them
+constexpr float kMidline = 0.002f;       // the left side's muscles keep this far left of x = 0
 float smoothstep01(float x) {
     const float t = glm::clamp(x, 0.0f, 1.0f);
     return t * t * (3.0f - 2.0f * t);
@@ -103,7 +104,9 @@ void relaxOnSkin(std::vector<glm::vec3>& grid, int rows, int columns, const Skin
                 glm::vec3 target = 0.5f * (grid[at(i - 1, j)] + grid[at(i + 1, j)]);
                 if (j > 0 && j + 1 < columns) target = 0.5f * target + 0.25f * (grid[at(i, j - 1)] + grid[at(i, j + 1)]);
                 const glm::vec3& p = grid[at(i, j)];
-                next[at(i, j)] = surface.onto(glm::mix(p, target, 0.5f), surface.normal(p));
+                glm::vec3 q = glm::mix(p, target, 0.5f);
+                q.x = std::max(q.x, kMidline);
+                next[at(i, j)] = surface.onto(q, surface.normal(p));
             }
         }
         grid.swap(next);
@@ -195,9 +198,18 @@ Result<MuscleLayout> layOutMuscle(const MuscleSpec& spec, const SkinSurface& sur
         for (int j = 1; j < columns; ++j) width += glm::length(square(grid[layout.at(i, j)] - grid[layout.at(i, j - 1)]));
         const float target = spec.width * musclePlanWidth(spec.shape, u, spec.bellyU);
         if (width >= target || width <= 1e-5f) continue;
+        std::vector<glm::vec3> spread(static_cast<std::size_t>(columns));
+        float mostMedial = 1.0f;
+        for (int j = 0; j < columns; ++j) {
+            const glm::vec3& p = grid[layout.at(i, j)];
+            spread[static_cast<std::size_t>(j)] = p + square(p - centre) * (target / width - 1.0f);
+            mostMedial = std::min(mostMedial, spread[static_cast<std::size_t>(j)].x);
+        }
+        // A muscle beside the midline widens away from it, not into its mirror image.
+        const float shift = std::max(0.0f, kMidline - mostMedial);
         for (int j = 0; j < columns; ++j) {
             glm::vec3& p = grid[layout.at(i, j)];
-            const glm::vec3 q = p + square(p - centre) * (target / width - 1.0f);
+            const glm::vec3 q = spread[static_cast<std::size_t>(j)] + glm::vec3(shift, 0.0f, 0.0f);
             p = shell ? surface.onto(q, normalAt(p)) : q;
         }
     }

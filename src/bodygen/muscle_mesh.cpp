@@ -49,13 +49,10 @@ BodyMesh meshFromLayout(const MuscleLayout& layout, const std::string& name, Lay
             mesh.indices.insert(mesh.indices.end(), {a, b, c, a, c, d});
         }
     }
-    // End caps: a fan from the middle of each end ring, wound to match the sides. The centre
-    // is halfway through the middle node's thickness: the ring's centroid can fall outside the
-    // body where the end curls round a crease.
+    // End caps: a fan from the middle of each end ring, wound to match the sides.
     for (const int i : {0, rows - 1}) {
         const std::size_t mid = layout.at(i, columns / 2);
-        const glm::vec3 centre = 0.5f * (layout.outer[mid] + layout.inner[mid]);
-        appendVertex(mesh, centre, {i == 0 ? 0.0f : 1.0f, 0.5f}, layout.fibre[mid], layout.weights[mid]);
+        appendVertex(mesh, layout.capCentre[i == 0 ? 0 : 1], {i == 0 ? 0.0f : 1.0f, 0.5f}, layout.fibre[mid], layout.weights[mid]);
         const auto c = static_cast<std::uint32_t>(mesh.positions.size() - 1);
         for (int k = 0; k < ring; ++k) {
             if (i == 0) {

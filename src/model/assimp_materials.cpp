@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <string>
 
@@ -21,7 +22,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// 16384 x 16384 RGBA is 1 GiB; refuse before decoding rather than exhaust memory.
+// 8192 x 8192 RGBA is 256 MiB. Larger textures are refused before decoding, whatever the file
+// claims, rather than exhaust memory.
 constexpr long long kMaxTexturePixels = 8192ll * 8192ll;
 
 class MaterialConverter {
@@ -81,7 +83,7 @@ private:
         if (src.Get(AI_MATKEY_UVWSRC(type, 0), uv) == AI_SUCCESS && uv > 0 && uv < AI_MAX_NUMBER_OF_TEXTURECOORDS) {
             uvChannel = static_cast<unsigned>(uv);
         }
-        const std::string reference(path.C_Str(), path.length);
+        const std::string reference = path.C_Str();
         if (reference.empty()) return kNone;
         const std::string where = "material '" + materialName + "': texture '" + reference + "'";
         if (const aiTexture* embedded = m_in.GetEmbeddedTexture(reference.c_str())) {
@@ -168,7 +170,7 @@ private:
 
     Image decodeCompressed(const unsigned char* data, std::size_t size, const std::string& name,
                            const std::string& where) {
-        if (size == 0 || size > static_cast<std::size_t>(INT32_MAX)) {
+        if (size == 0 || size > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
             warn(where + ": empty or oversized image data; drawn untextured");
             return {};
         }

@@ -180,7 +180,7 @@ Status checkColladaText(std::string_view xml) {
             const std::size_t digits = end;
             while (end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
             if (end == digits || (end < text.size() && !isSpace(text[end]))) {
-                return fail("malformed COLLADA: " + at(tag) + " holds something other than integers");
+                return fail("malformed COLLADA: " + at(tag) + " holds something other than plain integers");
             }
             unsigned long long value = 0;
             const auto [stop, error] = std::from_chars(text.data() + digits, text.data() + end, value);

@@ -40,12 +40,26 @@ using myomap::test::fixture;
 const std::string kSources = "gltf/sample-models-2018/sourceModels/";
 const std::string kGlb = "gltf/sample-assets/Models/";
 
-fs::path tempFolder(const std::string& name) {
-    const fs::path folder = fs::temp_directory_path() / ("myomap-assimp-test-" + name);
-    fs::remove_all(folder);
-    fs::create_directories(folder);
-    return folder;
-}
+// A fresh folder under the system's temporary folder, removed again when the test ends.
+class TempFolder {
+public:
+    explicit TempFolder(const std::string& name)
+        : m_path(fs::temp_directory_path() / ("myomap-assimp-" + name + "-" + std::to_string(std::random_device{}()))) {
+        fs::create_directories(m_path);
+    }
+    ~TempFolder() {
+        std::error_code ec;
+        fs::remove_all(m_path, ec);
+    }
+    TempFolder(const TempFolder&) = delete;
+    TempFolder& operator=(const TempFolder&) = delete;
+
+    const fs::path& path() const { return m_path; }
+    fs::path operator/(const std::string& name) const { return m_path / name; }
+
+private:
+    fs::path m_path;
+};
 
 void writeFile(const fs::path& path, const std::string& text) {
     std::ofstream out(path, std::ios::binary);
@@ -232,7 +246,7 @@ TEST_CASE("Assimp loader: COLLADA <unit> and <up_axis> bring the figure to metre
     const auto unit = text.find("meter=\"1\"");
     REQUIRE(unit != std::string::npos);
     text.replace(unit, 9, "meter=\"0.01\"");
-    const fs::path folder = tempFolder("units");
+    const TempFolder folder("units");
     writeFile(folder / "centimetres.dae", text);
     auto metres = loadWithAssimp(source);
     auto centimetres = loadWithAssimp(folder / "centimetres.dae");
@@ -367,7 +381,7 @@ Connections:  {
 }  // namespace
 
 TEST_CASE("Assimp loader: FBX UnitScaleFactor and axes bring skinned and unskinned meshes to metres, +Y up") {
-    const fs::path folder = tempFolder("fbx");
+    const TempFolder folder("fbx");
     SUBCASE("Z up, centimetres (3ds Max style)") {
         writeFile(folder / "zup_cm.fbx", columnFbx(2, 1, -1, 1, 1.0));
         auto scene = loadWithAssimp(folder / "zup_cm.fbx");
@@ -433,7 +447,7 @@ TEST_CASE("Assimp loader: a bone that names no node leaves its vertices on the m
     const auto at = text.find(joints);
     REQUIRE(at != std::string::npos);
     text.replace(at, joints.size(), "count=\"2\">Bone Missing_bone<");
-    const fs::path folder = tempFolder("missing-bone");
+    const TempFolder folder("missing-bone");
     writeFile(folder / "missing-bone.dae", text);
     auto scene = loadWithAssimp(folder / "missing-bone.dae");
     REQUIRE_MESSAGE(scene.ok(), scene.error());
@@ -447,7 +461,7 @@ TEST_CASE("Assimp loader: a bone that names no node leaves its vertices on the m
 TEST_CASE("Assimp loader: damaged files that crash Assimp 5.2 are refused with a message") {
     // Each edit once made Assimp read out of bounds, abort on an internal check, or allocate
     // until memory ran out (found by mutating the sample files).
-    const fs::path folder = tempFolder("assimp-crashers");
+    const TempFolder folder("assimp-crashers");
     auto expectRefused = [&](const std::string& name, const std::string& content, const std::string& why) {
         CAPTURE(name);
         writeFile(folder / name, content);
@@ -476,12 +490,12 @@ TEST_CASE("Assimp loader: damaged files that crash Assimp 5.2 are refused with a
         REQUIRE(at != std::string::npos);
         return text.replace(at, from.size(), to);
     };
-    expectRefused("stray-character.dae", edited("<p>1 0 3 1", "<p>1 0 {3 1"), "other than integers");
-    expectRefused("form-feed.dae", edited("<p>1 0 3 1", "<p>1 0\f3 1"), "other than integers");
+    expectRefused("stray-character.dae", edited("<p>1 0 3 1", "<p>1 0 {3 1"), "other than plain integers");
+    expectRefused("form-feed.dae", edited("<p>1 0 3 1", "<p>1 0\f3 1"), "other than plain integers");
     expectRefused("array-count.dae", edited("positions-array\" count=", "positions-array\" cuont="), "no valid count");
     expectRefused("weights-count.dae", edited("<vertex_weights count=", "<vertex_weights cuont="), "no valid count");
     expectRefused("joint-index.dae", edited("<v>1 0 0 1", "<v>7 0 0 1"), "joint or weight 7");
-    expectRefused("signed-weight.dae", edited("<v>1 0 0 1", "<v>1 0 -0 1"), "other than integers");
+    expectRefused("signed-weight.dae", edited("<v>1 0 0 1", "<v>1 0 -0 1"), "other than plain integers");
     expectRefused("huge-vcount.dae", edited("<vcount>3 3", "<vcount>4294967295 3"), "more than any data array");
     expectRefused("accessor-stride.dae", edited("count=\"96\" stride=\"3\"", "count=\"96\" stride=\"9999999993\""),
                   "reads past the end");
@@ -505,7 +519,7 @@ TEST_CASE("Assimp loader: an OBJ from the SPL atlas loads as-is (millimetres)") 
 TEST_CASE("Assimp loader: textures are read only from inside the model's folder") {
     const fs::path jpg = fixture(kSources + "CesiumMan/CesiumMan.jpg");
     if (jpg.empty()) return;
-    const fs::path root = tempFolder("textures");
+    const TempFolder root("textures");
     fs::create_directories(root / "model");
     fs::copy_file(jpg, root / "model" / "skin.jpg");
     fs::copy_file(jpg, root / "outside.jpg");
@@ -536,7 +550,7 @@ TEST_CASE("Assimp loader: textures are read only from inside the model's folder"
 }
 
 TEST_CASE("Assimp loader: bad input is an error that names the file, never a crash") {
-    const fs::path folder = tempFolder("bad");
+    const TempFolder folder("bad");
     std::mt19937 random(20240611u);
     std::string noise(8192, '\0');
     for (char& c : noise) c = static_cast<char>(random() & 0xff);
@@ -564,7 +578,7 @@ TEST_CASE("Assimp loader: bad input is an error that names the file, never a cra
         CHECK(scene.error().find((folder / name).string()) != std::string::npos);
     }
     CHECK_FALSE(loadWithAssimp(folder / "does-not-exist.obj").ok());
-    CHECK_FALSE(loadWithAssimp(folder).ok());  // a folder
+    CHECK_FALSE(loadWithAssimp(folder.path()).ok());  // a folder
 
     // Damaged but usable: a NaN vertex, a zero normal, points and lines. The triangle touching
     // the NaN is dropped, the rest loads with warnings and finite bounds.

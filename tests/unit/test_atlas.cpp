@@ -110,7 +110,7 @@ Problem expectOneError(const Atlas& atlas, const std::string& fileName, const st
 
 }  // namespace
 
-TEST_CASE("the shipped atlas loads with no problems") {
+TEST_CASE("atlas: the shipped content loads with no problems") {
     const Atlas atlas = loadAtlas(kAtlas);
     INFO(allText(atlas.problems));
     CHECK(atlas.problems.empty());
@@ -120,7 +120,7 @@ TEST_CASE("the shipped atlas loads with no problems") {
     for (std::size_t i = 1; i < atlas.pages.size(); ++i) CHECK(atlas.pages[i - 1].order <= atlas.pages[i].order);
 }
 
-TEST_CASE("every muscle of the figure has complete content") {
+TEST_CASE("atlas: every muscle of the figure has complete content") {
     const Atlas atlas = loadAtlas(kAtlas);
     for (std::string_view id : kMuscleIds) {
         CAPTURE(id);
@@ -155,7 +155,7 @@ TEST_CASE("every muscle of the figure has complete content") {
     }
 }
 
-TEST_CASE("the canonical lists agree with the figure's tables") {
+TEST_CASE("atlas: the canonical lists agree with the figure's tables") {
     auto table = [](const fs::path& csv) {
         std::vector<std::vector<std::string>> rows;
         std::ifstream in(csv);
@@ -200,7 +200,7 @@ TEST_CASE("the canonical lists agree with the figure's tables") {
     }
 }
 
-TEST_CASE("lookups find muscles, trigger points and regions") {
+TEST_CASE("atlas: lookups find muscles, trigger points and regions") {
     const Atlas atlas = loadAtlas(kAtlas);
     REQUIRE(atlas.findMuscle("upper_trapezius") != nullptr);
     CHECK(atlas.findMuscle("upper_trapezius")->names.common == "Upper trapezius");
@@ -220,7 +220,7 @@ TEST_CASE("lookups find muscles, trigger points and regions") {
     CHECK(atlas.findSource("ts_vol1_2e")->year == 1999);
 }
 
-TEST_CASE("each kind of mistake names the file, the JSON path and the problem; the rest loads") {
+TEST_CASE("atlas: each kind of mistake names the file, the JSON path and the problem; the rest loads") {
     log::setQuiet(true);
     TempAtlas temp("mistakes");
 
@@ -399,7 +399,7 @@ TEST_CASE("each kind of mistake names the file, the JSON path and the problem; t
     log::setQuiet(false);
 }
 
-TEST_CASE("a missing atlas folder is one problem, not a crash") {
+TEST_CASE("atlas: a missing folder is one problem, not a crash") {
     LoadOptions options;
     options.logProblems = false;
     const Atlas atlas = loadAtlas(fs::temp_directory_path() / "myomap-no-such-atlas", options);
@@ -408,7 +408,7 @@ TEST_CASE("a missing atlas folder is one problem, not a crash") {
     CHECK(atlas.muscles.empty());
 }
 
-TEST_CASE("problems are logged") {
+TEST_CASE("atlas: problems are logged") {
     log::setQuiet(true);
     TempAtlas temp("logged");
     Json m = trapezius();
@@ -424,7 +424,7 @@ TEST_CASE("problems are logged") {
     }));
 }
 
-TEST_CASE("search folds case and accents") {
+TEST_CASE("atlas search: folds case and accents") {
     CHECK(foldForSearch("Trapèze") == "trapeze");
     CHECK(foldForSearch("  TRAPEZIUS, pars_descendens ") == "trapezius pars descendens");
     CHECK(foldForSearch("Muskel Größe Ærø") == "muskel grosse aero");
@@ -436,7 +436,7 @@ TEST_CASE("search folds case and accents") {
     CHECK(editDistance("", "abc") == 3);
 }
 
-TEST_CASE("search finds muscles by common, Latin and other names") {
+TEST_CASE("atlas search: finds muscles by common, Latin and other names") {
     const Atlas atlas = loadAtlas(kAtlas);
     auto ids = [&](std::string_view query, std::size_t n) {
         std::vector<std::string> out;

@@ -192,4 +192,5 @@ TEST_CASE("query usage errors") {
     const Answer help = query({"--help"});
     CHECK(help.code == 0);
     CHECK(contains(help.out, "--list-muscles"));
+    CHECK(query({"--list-muscles", "--help"}).out == help.out);
 }
