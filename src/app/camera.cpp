@@ -57,10 +57,17 @@ void OrbitCamera::setView(View v) {
 void OrbitCamera::frame(const model::Bounds& bounds, float aspect) {
     if (bounds.empty()) return;
     target = bounds.centre();
-    const float radius = std::max(glm::length(bounds.size()) * 0.5f, 1e-3f);
-    const float halfVertical = fovY * 0.5f;
-    const float halfHorizontal = std::atan(std::tan(halfVertical) * std::max(aspect, 1e-3f));
-    distance = radius / std::sin(std::min(halfVertical, halfHorizontal)) * 1.02f;
+    // Fit the box rather than its bounding sphere, so a tall figure fills a portrait view. The
+    // horizontal extent uses the larger of width and depth, so the fit holds from every side
+    // as the camera turns about the vertical.
+    const glm::vec3 size = bounds.size();
+    const float halfHeight = std::max(size.y * 0.5f, 1e-3f);
+    const float halfWidth = std::max(std::max(size.x, size.z) * 0.5f, 1e-3f);
+    const float tanVertical = std::tan(fovY * 0.5f);
+    const float tanHorizontal = tanVertical * std::max(aspect, 1e-3f);
+    const float cosPitch = std::cos(pitch);
+    // The near half of the box is closer to the camera than its centre: step back by it.
+    distance = (std::max(halfHeight / tanVertical, halfWidth / tanHorizontal) + halfWidth) * 1.06f / std::max(cosPitch, 0.3f);
 }
 
 OrbitCamera OrbitCamera::lookAt(const glm::vec3& eye, const glm::vec3& centre, float fov) {

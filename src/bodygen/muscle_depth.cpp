@@ -35,28 +35,72 @@ float smoothstep01(float x) {
     return t * t * (3.0f - 2.0f * t);
 }
 
-// The core of the body part under a skin point: the nearest point on the bone axes that
-// muscles wrap round (spine, head, jaw and limbs; not the clavicle and scapula, which lie just
-// under the skin), blended between the two nearest so the way in turns smoothly where one
-// bone hands over to the next. Muscle depths are measured along the line from the skin to it:
-// such lines do not cross before they reach the core, so shells under a thin limb stay nested.
-glm::vec3 coreUnder(const Skeleton& skeleton, const glm::vec3& p) {
+// A muscle's core bones: the bones its attachments move with and those between them in the
+// skeleton (a calf muscle from the thigh to the foot spans the shin). The clavicle and scapula
+// lie just under the skin and stand in for nothing: the trunk below them takes their place.
+std::vector<int> coreBones(const MuscleSpec& spec, const Skeleton& skeleton) {
+    const auto& joints = skeleton.joints();
+    const auto parentOf = [&](int j) { return joints[static_cast<std::size_t>(j)].parent; };
+    const auto chain = [&](int j) {  // the joint and its ancestors, up to the root
+        std::vector<int> up;
+        for (; j >= 0; j = parentOf(j)) up.push_back(j);
+        return up;
+    };
+    std::vector<int> attached;
+    for (const auto* points : {&spec.origin, &spec.insertion, &spec.via}) {
+        for (const MusclePoint& p : *points) attached.push_back(p.joint);
+    }
+    std::vector<int> bones;
+    const auto add = [&](int j) {
+        while (j >= 0 && (joints[static_cast<std::size_t>(j)].base == "clavicle" ||
+                          joints[static_cast<std::size_t>(j)].base == "scapula")) {
+            j = parentOf(j);
+        }
+        if (j >= 0 && std::find(bones.begin(), bones.end(), j) == bones.end()) bones.push_back(j);
+    };
+    for (const int a : attached) {
+        const std::vector<int> upA = chain(a);
+        for (const int b : attached) {
+            // The tree path between a and b: both climb to their lowest common ancestor.
+            const std::vector<int> upB = chain(b);
+            for (const int j : upA) {
+                add(j);
+                if (std::find(upB.begin(), upB.end(), j) != upB.end()) break;
+            }
+            for (const int j : upB) {
+                add(j);
+                if (std::find(upA.begin(), upA.end(), j) != upA.end()) break;
+            }
+        }
+    }
+    std::sort(bones.begin(), bones.end());
+    return bones;
+}
+
+// The core of the body part under a skin point: the nearest point on the muscle's core bones,
+// blended between the two nearest so the way in turns smoothly where one bone hands over to
+// the next. Depths are measured along the line from the skin to it: such lines do not cross
+// before they reach the core, so shells under a thin limb stay nested.
+glm::vec3 coreUnder(const Skeleton& skeleton, const std::vector<int>& bones, const glm::vec3& p) {
     glm::vec3 nearest[2] = {p, p};
     float distance[2] = {1e9f, 1e9f};
-    const auto& joints = skeleton.joints();
-    for (std::size_t j = 0; j < joints.size(); ++j) {
-        if (joints[j].base == "clavicle" || joints[j].base == "scapula") continue;
-        const glm::vec3 a = joints[j].head, ab = joints[j].tail - a;
+    for (const int j : bones) {
+        const Joint& joint = skeleton.joints()[static_cast<std::size_t>(j)];
+        const glm::vec3 a = joint.head, ab = joint.tail - a;
         const float len2 = glm::dot(ab, ab);
         const glm::vec3 q = a + ab * (len2 > 0.0f ? glm::clamp(glm::dot(p - a, ab) / len2, 0.0f, 1.0f) : 0.0f);
         const float d = glm::length(p - q);
         if (d < distance[0]) {
-            nearest[1] = nearest[0], distance[1] = distance[0];
-            nearest[0] = q, distance[0] = d;
+            nearest[1] = nearest[0];
+            distance[1] = distance[0];
+            nearest[0] = q;
+            distance[0] = d;
         } else if (d < distance[1]) {
-            nearest[1] = q, distance[1] = d;
+            nearest[1] = q;
+            distance[1] = d;
         }
     }
+    if (distance[1] > 1e8f) return nearest[0];
     constexpr float kHandOver = 0.02f;  // metres of difference over which the two blend
     const float w = 0.5f + 0.5f * smoothstep01((distance[1] - distance[0]) / kHandOver);
     return glm::mix(nearest[1], nearest[0], w);
@@ -97,6 +141,7 @@ void placeThickness(const MuscleSpec& spec, const SkinSurface& surface, const Sk
     layout.inner.resize(nodes);
     layout.innerDepth.resize(nodes);
 
+    const std::vector<int> bones = coreBones(spec, skeleton);
     std::vector<float> thickness(nodes), depth(nodes), radius(nodes);
     std::vector<glm::vec3> inward(nodes);
     for (int i = 0; i < rows; ++i) {
@@ -108,7 +153,7 @@ void placeThickness(const MuscleSpec& spec, const SkinSurface& surface, const Sk
             layout.skin[n] = skin;
             const float cover = coverage.depthUnder(skin, kCoverRadius);
             depth[n] = std::max(minimumDepth(spec.layer), cover > 0.0f ? cover + kLayerGap : 0.0f);
-            const glm::vec3 toCore = coreUnder(skeleton, skin) - skin;
+            const glm::vec3 toCore = coreUnder(skeleton, bones, skin) - skin;
             radius[n] = glm::length(toCore);
             inward[n] = radius[n] > 1e-4f ? toCore / radius[n] : -surface.normal(skin);
         }

@@ -5,6 +5,8 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 
+#include <algorithm>
+
 using namespace myomap;
 using app::OrbitCamera;
 
@@ -36,25 +38,27 @@ TEST_CASE("lookAt reproduces the requested eye and target") {
     checkClose(c.target, {0, 1, 0});
 }
 
-TEST_CASE("framing fits the bounds' sphere in both directions") {
+TEST_CASE("framing keeps every corner of the bounds in view from each standard side") {
     model::Bounds b;
     b.add({-0.3f, 0, -0.2f});
     b.add({0.3f, 1.8f, 0.2f});
-    OrbitCamera c;
     for (float aspect : {0.5f, 1.0f, 2.0f}) {
-        c.frame(b, aspect);
-        checkClose(c.target, b.centre());
-        const float radius = glm::length(b.size()) * 0.5f;
-        const glm::mat4 vp = c.projection(aspect) * c.view();
-        // Points on the sphere along the view's right and up directions stay inside clip space.
-        const glm::vec3 forward = glm::normalize(c.target - c.position());
-        const glm::vec3 right = glm::normalize(glm::cross(forward, glm::vec3(0, 1, 0)));
-        const glm::vec3 up = glm::cross(right, forward);
-        for (const glm::vec3& p : {c.target + right * radius, c.target - right * radius, c.target + up * radius,
-                                   c.target - up * radius}) {
-            const glm::vec4 clip = vp * glm::vec4(p, 1);
-            CHECK(std::abs(clip.x / clip.w) <= 1.0f);
-            CHECK(std::abs(clip.y / clip.w) <= 1.0f);
+        for (View v : {View::Anterior, View::Posterior, View::Left, View::Right}) {
+            OrbitCamera c;
+            c.setView(v);
+            c.frame(b, aspect);
+            checkClose(c.target, b.centre());
+            const glm::mat4 vp = c.projection(aspect) * c.view();
+            float widest = 0.0f;
+            for (int corner = 0; corner < 8; ++corner) {
+                const glm::vec3 p((corner & 1) ? b.max.x : b.min.x, (corner & 2) ? b.max.y : b.min.y,
+                                  (corner & 4) ? b.max.z : b.min.z);
+                const glm::vec4 clip = vp * glm::vec4(p, 1);
+                CHECK(std::abs(clip.x / clip.w) <= 1.0f);
+                CHECK(std::abs(clip.y / clip.w) <= 1.0f);
+                widest = std::max({widest, std::abs(clip.x / clip.w), std::abs(clip.y / clip.w)});
+            }
+            CHECK(widest > 0.75f);  // and the model fills the view rather than sitting small in it
         }
     }
 }
