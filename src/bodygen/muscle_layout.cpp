@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <cstdlib>
 
 namespace myomap::bodygen {
 namespace {
@@ -36,17 +37,26 @@ Ribbon attachmentCurve(const std::vector<glm::vec3>& points, const std::vector<g
     return r;
 }
 
-void spreadTendon(Ribbon& single, const Ribbon& other, const glm::vec3& normal, float width,
-                  const SkinSurface* surface) {
+// A single attachment point spreads into a tendon `width` wide. Its across direction keeps
+// the handedness the other end has (normal, fibre direction, v direction), so that the fibres
+// do not cross over on the way: a muscle running round a limb sees a different tangent plane
+// at each end, and the other end's across direction alone can come out reversed there.
+void spreadTendon(Ribbon& single, const Ribbon& other, const glm::vec3& approach, const SkinSurface& surface,
+                  float width, bool shell) {
     const glm::vec3 p = single.curve.front();
-    const int columns = static_cast<int>(other.curve.size());
-    const glm::vec3 fibre = glm::normalize(tangentPart(other.curve[static_cast<std::size_t>(columns / 2)] - p, normal));
-    glm::vec3 across = tangentPart(other.curve.back() - other.curve.front(), normal);
-    across = glm::normalize(across - fibre * glm::dot(across, fibre));
-    for (int j = 0; j < columns; ++j) {
+    const std::size_t columns = other.curve.size();
+    const glm::vec3 otherMiddle = other.curve[columns / 2];
+    const glm::vec3 otherNormal = surface.normal(otherMiddle), normal = surface.normal(p);
+    const glm::vec3 otherAcross = other.curve.back() - other.curve.front();
+    const glm::vec3 otherFibre = tangentPart(p - otherMiddle, otherNormal);
+    const float handed = glm::dot(glm::cross(otherNormal, otherFibre), otherAcross) >= 0.0f ? 1.0f : -1.0f;
+    glm::vec3 across = glm::cross(normal, tangentPart(p - approach, normal));
+    if (glm::length(across) < 1e-6f) across = tangentPart(otherAcross, normal);
+    across = glm::normalize(across) * handed;
+    for (std::size_t j = 0; j < columns; ++j) {
         const float v = static_cast<float>(j) / static_cast<float>(columns - 1);
         const glm::vec3 q = p + across * ((v - 0.5f) * width);
-        single.curve[static_cast<std::size_t>(j)] = surface ? surface->onto(q, normal) : q;
+        single.curve[j] = shell ? surface.onto(q, normal) : q;
     }
 }
 
@@ -146,8 +156,13 @@ Result<MuscleLayout> layOutMuscle(const MuscleSpec& spec, const SkinSurface& sur
     Ribbon in = attachmentCurve(insertion, insertionPath, insertionFractions, columns);
     const float tendon = glm::clamp(0.3f * spec.width, 0.008f, 0.025f);
     const auto normalAt = [&](const glm::vec3& p) { return surface.normal(p); };
-    if (origin.size() == 1) spreadTendon(o, in, normalAt(origin[0]), tendon, shell ? &surface : nullptr);
-    if (insertion.size() == 1) spreadTendon(in, o, normalAt(insertion[0]), tendon, shell ? &surface : nullptr);
+    // The tendon's fibres arrive from the nearest via, or else from the other end.
+    if (origin.size() == 1) {
+        spreadTendon(o, in, via.empty() ? in.curve[in.curve.size() / 2] : via.front(), surface, tendon, shell);
+    }
+    if (insertion.size() == 1) {
+        spreadTendon(in, o, via.empty() ? o.curve[o.curve.size() / 2] : via.back(), surface, tendon, shell);
+    }
     const std::size_t m = static_cast<std::size_t>(mid);
     if (glm::length(o.curve[m] - in.curve[m]) < 0.01f) {
         return fail("the origin and insertion of " + spec.id + " are less than 1 cm apart");
@@ -197,7 +212,7 @@ Result<MuscleLayout> layOutMuscle(const MuscleSpec& spec, const SkinSurface& sur
         float width = 0.0f;
         for (int j = 1; j < columns; ++j) width += glm::length(square(grid[layout.at(i, j)] - grid[layout.at(i, j - 1)]));
         const float target = spec.width * musclePlanWidth(spec.shape, u, spec.bellyU);
-        if (width >= target || width <= 1e-5f) continue;
+        if (width >= target || width <= 1e-5f || getenv("NOWIDEN")) continue;
         std::vector<glm::vec3> spread(static_cast<std::size_t>(columns));
         float mostMedial = 1.0f;
         for (int j = 0; j < columns; ++j) {
@@ -214,7 +229,7 @@ Result<MuscleLayout> layOutMuscle(const MuscleSpec& spec, const SkinSurface& sur
         }
     }
 
-    if (shell) relaxOnSkin(grid, rows, columns, surface);
+    if (shell && !getenv("NORELAX")) relaxOnSkin(grid, rows, columns, surface);
 
     layout.fibre.resize(nodes);
     for (int i = 0; i < rows; ++i) {
