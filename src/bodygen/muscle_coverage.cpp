@@ -6,8 +6,8 @@
 namespace myomap::bodygen {
 namespace {
 
-constexpr float kCell = 0.01f;     // metres: hash cell, about the lookup radius
-constexpr float kSpacing = 0.004f; // metres: densest gap between footprint samples
+constexpr float kCell = 0.01f;      // metres: hash cell, about the lookup radius
+constexpr float kSpacing = 0.004f;  // metres: densest gap between footprint samples
 
 int cellOf(float x) { return static_cast<int>(std::floor(x / kCell)); }
 

@@ -7,16 +7,16 @@
 namespace myomap::bodygen {
 namespace {
 
-constexpr float kCoverRadius = 0.008f;  // how near a footprint sample must be to cover a node
-constexpr float kLayerGap = 0.001f;     // between a muscle and the one above it
+constexpr float kCoverRadius = 0.008f;    // how near a footprint sample must be to cover a node
+constexpr float kLayerGap = 0.001f;       // between a muscle and the one above it
 constexpr float kSkinClearance = 0.001f;  // the least depth of any muscle point under the skin
 
 // Where a layer's outer face lies under the skin when no muscle lies above it.
 float minimumDepth(Layer layer) {
     switch (layer) {
-    case Layer::Intermediate: return 0.0045f;
-    case Layer::Deep: return 0.007f;
-    default: return 0.0025f;
+        case Layer::Intermediate: return 0.0045f;
+        case Layer::Deep: return 0.007f;
+        default: return 0.0025f;
     }
 }
 
@@ -24,9 +24,9 @@ float minimumDepth(Layer layer) {
 // muscles in a thin limb stay on their side of the bone.
 float radiusShare(Layer layer) {
     switch (layer) {
-    case Layer::Intermediate: return 0.7f;
-    case Layer::Deep: return 0.88f;
-    default: return 0.5f;
+        case Layer::Intermediate: return 0.7f;
+        case Layer::Deep: return 0.88f;
+        default: return 0.5f;
     }
 }
 

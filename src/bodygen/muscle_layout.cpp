@@ -6,15 +6,15 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <cstdlib>
 
 namespace myomap::bodygen {
 namespace {
 
-constexpr float kCurveStep = 0.005f;     // metres between points of a curve on the skin
-constexpr float kRowSpacing = 0.01f;     // aim for rows about 1 cm apart along the fibres
-constexpr float kColumnSpacing = 0.012f; // and columns about 1.2 cm apart across them
-constexpr float kMidline = 0.002f;       // the left side's muscles keep this far left of x = 0
+constexpr float kCurveStep = 0.005f;      // metres between points of a curve on the skin
+constexpr float kRowSpacing = 0.01f;      // aim for rows about 1 cm apart along the fibres
+constexpr float kColumnSpacing = 0.012f;  // and columns about 1.2 cm apart across them
+constexpr float kMidline = 0.002f;        // the left side's muscles keep this far left of x = 0
+
 float smoothstep01(float x) {
     const float t = glm::clamp(x, 0.0f, 1.0f);
     return t * t * (3.0f - 2.0f * t);
@@ -27,8 +27,8 @@ struct Ribbon {
     std::vector<float> pointV;     // v of each table point along the curve
 };
 
-// An attachment's curve resampled to `columns` points; a single point spreads into a tendon
-// across the direction of the other end's curve.
+// An attachment's curve resampled to `columns` points (a single point stays a point until
+// spreadTendon widens it).
 Ribbon attachmentCurve(const std::vector<glm::vec3>& points, const std::vector<glm::vec3>& path,
                        const std::vector<float>& fractions, int columns) {
     Ribbon r;
@@ -93,12 +93,95 @@ JointWeights fibreWeights(const std::vector<std::pair<float, JointWeights>>& anc
     return strongestFour(sum);
 }
 
+// Per node, row-major: each fibre blends from its origin's joints to its insertion's, through
+// each via's joint at the u where the fibre passes it.
+std::vector<JointWeights> skinWeights(const MuscleSpec& spec, const std::vector<float>& originV,
+                                      const std::vector<float>& insertionV, const std::vector<std::vector<float>>& viaU,
+                                      int rows) {
+    const int columns = static_cast<int>(viaU.size());
+    std::vector<JointWeights> weights(static_cast<std::size_t>(rows * columns));
+    for (int j = 0; j < columns; ++j) {
+        const float v = static_cast<float>(j) / static_cast<float>(columns - 1);
+        std::vector<std::pair<float, JointWeights>> anchors{{0.0f, alongAttachment(spec.origin, originV, v)}};
+        for (std::size_t k = 0; k < spec.via.size(); ++k) {
+            anchors.push_back({viaU[static_cast<std::size_t>(j)][k + 1], {{spec.via[k].joint, 1.0f}}});
+        }
+        anchors.push_back({1.0f, alongAttachment(spec.insertion, insertionV, v)});
+        for (int i = 0; i < rows; ++i) {
+            const float u = static_cast<float>(i) / static_cast<float>(rows - 1);
+            weights[static_cast<std::size_t>(i * columns + j)] = fibreWeights(anchors, u);
+        }
+    }
+    return weights;
+}
+
 // Rounds the corners a straight path takes at its vias (muscles placed on the bones).
 void relax(std::vector<glm::vec3>& path, int iterations) {
     for (int it = 0; it < iterations; ++it) {
         std::vector<glm::vec3> next = path;
-        for (std::size_t i = 1; i + 1 < path.size(); ++i) next[i] = 0.5f * path[i] + 0.25f * (path[i - 1] + path[i + 1]);
+        for (std::size_t i = 1; i + 1 < path.size(); ++i)
+            next[i] = 0.5f * path[i] + 0.25f * (path[i - 1] + path[i + 1]);
         path.swap(next);
+    }
+}
+
+// Widens rows narrower than the shape's plan (a belly between two tendons) about the middle
+// fibre, square to it. The spread goes along normal x fibre, signed to keep the handedness the
+// muscle has where it is widest: where the attachments give a ribbon only a few millimetres
+// wide, the order of its fibres across it means nothing and must not flip the muscle over.
+void widenToPlan(const MuscleSpec& spec, const SkinSurface& surface, bool shell, int rows, int columns,
+                 std::vector<glm::vec3>& grid) {
+    const auto at = [columns](int i, int j) { return static_cast<std::size_t>(i * columns + j); };
+    const int mid = columns / 2;
+    std::vector<glm::vec3> fibre(static_cast<std::size_t>(rows)), side(static_cast<std::size_t>(rows));
+    std::vector<float> width(static_cast<std::size_t>(rows));
+    int widest = 0;
+    float handed = 0.0f;
+    for (int i = 0; i < rows; ++i) {
+        const std::size_t r = static_cast<std::size_t>(i);
+        const glm::vec3 along = grid[at(std::min(i + 1, rows - 1), mid)] - grid[at(std::max(i - 1, 0), mid)];
+        fibre[r] = glm::length(along) > 0.0f ? glm::normalize(along) : glm::vec3(0.0f, 1.0f, 0.0f);
+        const glm::vec3 normal = shell ? surface.normal(grid[at(i, mid)]) : glm::vec3(0.0f);
+        side[r] = glm::cross(normal, fibre[r]);
+        side[r] = glm::length(side[r]) > 1e-6f ? glm::normalize(side[r]) : glm::vec3(0.0f);
+        float signedSpan = 0.0f;
+        for (int j = 1; j < columns; ++j) {
+            const glm::vec3 d = grid[at(i, j)] - grid[at(i, j - 1)];
+            width[r] += glm::length(d - fibre[r] * glm::dot(d, fibre[r]));
+            signedSpan += glm::dot(d, side[r]);
+        }
+        if (width[r] > width[static_cast<std::size_t>(widest)] || i == 0) {
+            widest = i;
+            handed = signedSpan >= 0.0f ? 1.0f : -1.0f;
+        }
+    }
+    for (int i = 0; i < rows; ++i) {
+        const std::size_t r = static_cast<std::size_t>(i);
+        const float u = static_cast<float>(i) / static_cast<float>(rows - 1);
+        const float target = spec.width * musclePlanWidth(spec.shape, u, spec.bellyU);
+        if (width[r] >= target) continue;
+        // Muscles placed on the bones have no skin normal: they widen along their own rows.
+        glm::vec3 across = side[r] * handed;
+        if (!shell) {
+            const glm::vec3 row = grid[at(i, columns - 1)] - grid[at(i, 0)];
+            const glm::vec3 square = row - fibre[r] * glm::dot(row, fibre[r]);
+            if (glm::length(square) < 1e-6f) continue;
+            across = glm::normalize(square);
+        }
+        std::vector<glm::vec3> spread(static_cast<std::size_t>(columns));
+        float mostMedial = 1.0f;
+        for (int j = 0; j < columns; ++j) {
+            const float v = static_cast<float>(j) / static_cast<float>(columns - 1);
+            spread[static_cast<std::size_t>(j)] = grid[at(i, j)] + across * ((v - 0.5f) * (target - width[r]));
+            mostMedial = std::min(mostMedial, spread[static_cast<std::size_t>(j)].x);
+        }
+        // A muscle beside the midline widens away from it, not into its mirror image.
+        const float shift = std::max(0.0f, kMidline - mostMedial);
+        for (int j = 0; j < columns; ++j) {
+            glm::vec3& p = grid[at(i, j)];
+            const glm::vec3 q = spread[static_cast<std::size_t>(j)] + glm::vec3(shift, 0.0f, 0.0f);
+            p = shell ? surface.onto(q, surface.normal(p)) : q;
+        }
     }
 }
 
@@ -112,7 +195,8 @@ void relaxOnSkin(std::vector<glm::vec3>& grid, int rows, int columns, const Skin
         for (int i = 1; i + 1 < rows; ++i) {
             for (int j = 0; j < columns; ++j) {
                 glm::vec3 target = 0.5f * (grid[at(i - 1, j)] + grid[at(i + 1, j)]);
-                if (j > 0 && j + 1 < columns) target = 0.5f * target + 0.25f * (grid[at(i, j - 1)] + grid[at(i, j + 1)]);
+                if (j > 0 && j + 1 < columns)
+                    target = 0.5f * target + 0.25f * (grid[at(i, j - 1)] + grid[at(i, j + 1)]);
                 const glm::vec3& p = grid[at(i, j)];
                 glm::vec3 q = glm::mix(p, target, 0.5f);
                 q.x = std::max(q.x, kMidline);
@@ -201,35 +285,9 @@ Result<MuscleLayout> layOutMuscle(const MuscleSpec& spec, const SkinSurface& sur
         for (int i = 0; i < rows; ++i) grid[layout.at(i, j)] = samples[static_cast<std::size_t>(i)];
     }
 
-    // Widen rows narrower than the shape's belly: spread about the middle fibre, square to it
-    // (a row runs aslant when the attachments are, and only the square part is width).
-    for (int i = 0; i < rows; ++i) {
-        const float u = static_cast<float>(i) / static_cast<float>(rows - 1);
-        const glm::vec3 centre = grid[layout.at(i, mid)];
-        const glm::vec3 along = grid[layout.at(std::min(i + 1, rows - 1), mid)] - grid[layout.at(std::max(i - 1, 0), mid)];
-        const glm::vec3 f = glm::length(along) > 0.0f ? glm::normalize(along) : glm::vec3(0.0f);
-        const auto square = [&](const glm::vec3& d) { return d - f * glm::dot(d, f); };
-        float width = 0.0f;
-        for (int j = 1; j < columns; ++j) width += glm::length(square(grid[layout.at(i, j)] - grid[layout.at(i, j - 1)]));
-        const float target = spec.width * musclePlanWidth(spec.shape, u, spec.bellyU);
-        if (width >= target || width <= 1e-5f || getenv("NOWIDEN")) continue;
-        std::vector<glm::vec3> spread(static_cast<std::size_t>(columns));
-        float mostMedial = 1.0f;
-        for (int j = 0; j < columns; ++j) {
-            const glm::vec3& p = grid[layout.at(i, j)];
-            spread[static_cast<std::size_t>(j)] = p + square(p - centre) * (target / width - 1.0f);
-            mostMedial = std::min(mostMedial, spread[static_cast<std::size_t>(j)].x);
-        }
-        // A muscle beside the midline widens away from it, not into its mirror image.
-        const float shift = std::max(0.0f, kMidline - mostMedial);
-        for (int j = 0; j < columns; ++j) {
-            glm::vec3& p = grid[layout.at(i, j)];
-            const glm::vec3 q = spread[static_cast<std::size_t>(j)] + glm::vec3(shift, 0.0f, 0.0f);
-            p = shell ? surface.onto(q, normalAt(p)) : q;
-        }
-    }
+    widenToPlan(spec, surface, shell, layout.rows, layout.columns, grid);
 
-    if (shell && !getenv("NORELAX")) relaxOnSkin(grid, rows, columns, surface);
+    if (shell) relaxOnSkin(grid, rows, columns, surface);
 
     layout.fibre.resize(nodes);
     for (int i = 0; i < rows; ++i) {
@@ -242,19 +300,7 @@ Result<MuscleLayout> layOutMuscle(const MuscleSpec& spec, const SkinSurface& sur
 
     placeThickness(spec, surface, skeleton, coverage, grid, layout);
 
-    layout.weights.resize(nodes);
-    for (int j = 0; j < columns; ++j) {
-        const float v = static_cast<float>(j) / static_cast<float>(columns - 1);
-        std::vector<std::pair<float, JointWeights>> anchors{{0.0f, alongAttachment(spec.origin, o.pointV, v)}};
-        for (std::size_t k = 0; k < spec.via.size(); ++k) {
-            anchors.push_back({anchorsU[static_cast<std::size_t>(j)][k + 1], {{spec.via[k].joint, 1.0f}}});
-        }
-        anchors.push_back({1.0f, alongAttachment(spec.insertion, in.pointV, v)});
-        for (int i = 0; i < rows; ++i) {
-            const float u = static_cast<float>(i) / static_cast<float>(rows - 1);
-            layout.weights[layout.at(i, j)] = fibreWeights(anchors, u);
-        }
-    }
+    layout.weights = skinWeights(spec, o.pointV, in.pointV, anchorsU, rows);
     return layout;
 }
 

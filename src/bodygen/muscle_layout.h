@@ -20,10 +20,10 @@ struct MuscleLayout {
     // borders, v = 0 and 1, where the cross-section closes to an edge).
     std::vector<glm::vec3> outer;
     std::vector<glm::vec3> inner;
-    glm::vec3 capCentre[2]{};  // where the fans closing the origin (0) and insertion (1) ends meet
-    std::vector<glm::vec3> fibre;      // unit tangent of the fibre through the node
-    std::vector<glm::vec3> skin;       // the skin point above the node
-    std::vector<float> innerDepth;     // how far under `skin` the muscle's inner face reaches
+    glm::vec3 capCentre[2]{};       // where the fans closing the origin (0) and insertion (1) ends meet
+    std::vector<glm::vec3> fibre;   // unit tangent of the fibre through the node
+    std::vector<glm::vec3> skin;    // the skin point above the node
+    std::vector<float> innerDepth;  // how far under `skin` the muscle's inner face reaches
     std::vector<JointWeights> weights;
 
     std::size_t at(int row, int column) const { return static_cast<std::size_t>(row * columns + column); }

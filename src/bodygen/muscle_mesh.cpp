@@ -52,7 +52,8 @@ BodyMesh meshFromLayout(const MuscleLayout& layout, const std::string& name, Lay
     // End caps: a fan from the middle of each end ring, wound to match the sides.
     for (const int i : {0, rows - 1}) {
         const std::size_t mid = layout.at(i, columns / 2);
-        appendVertex(mesh, layout.capCentre[i == 0 ? 0 : 1], {i == 0 ? 0.0f : 1.0f, 0.5f}, layout.fibre[mid], layout.weights[mid]);
+        appendVertex(mesh, layout.capCentre[i == 0 ? 0 : 1], {i == 0 ? 0.0f : 1.0f, 0.5f}, layout.fibre[mid],
+                     layout.weights[mid]);
         const auto c = static_cast<std::uint32_t>(mesh.positions.size() - 1);
         for (int k = 0; k < ring; ++k) {
             if (i == 0) {
@@ -65,7 +66,8 @@ BodyMesh meshFromLayout(const MuscleLayout& layout, const std::string& name, Lay
     // Which way the rings turn depends on the fibres and the side the thickness opens to;
     // the sign of the volume tells, and one reversal fixes every triangle at once.
     if (signedVolume(mesh) < 0.0) {
-        for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) std::swap(mesh.indices[t + 1], mesh.indices[t + 2]);
+        for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3)
+            std::swap(mesh.indices[t + 1], mesh.indices[t + 2]);
     }
     computeNormals(mesh);
     return mesh;

@@ -19,22 +19,22 @@ float bump(float u, float belly, float power) {
 
 float musclePlanWidth(MuscleShape shape, float u, float bellyU) {
     switch (shape) {
-    case MuscleShape::Fusiform: return 0.2f + 0.8f * bump(u, bellyU, 1.2f);
-    case MuscleShape::Pennate: return 0.25f + 0.75f * bump(u, bellyU, 0.6f);
-    case MuscleShape::Fan: return 0.15f + 0.35f * bump(u, bellyU, 1.0f);  // the attachments set a fan's width
-    case MuscleShape::Sheet: return 0.6f + 0.4f * bump(u, bellyU, 0.6f);
-    case MuscleShape::Strap: return 0.7f + 0.3f * bump(u, bellyU, 0.7f);
+        case MuscleShape::Fusiform: return 0.2f + 0.8f * bump(u, bellyU, 1.2f);
+        case MuscleShape::Pennate: return 0.25f + 0.75f * bump(u, bellyU, 0.6f);
+        case MuscleShape::Fan: return 0.15f + 0.35f * bump(u, bellyU, 1.0f);  // the attachments set a fan's width
+        case MuscleShape::Sheet: return 0.6f + 0.4f * bump(u, bellyU, 0.6f);
+        case MuscleShape::Strap: return 0.7f + 0.3f * bump(u, bellyU, 0.7f);
     }
     return 1.0f;
 }
 
 float muscleThickness(MuscleShape shape, float u, float bellyU) {
     switch (shape) {
-    case MuscleShape::Fusiform: return 0.12f + 0.88f * bump(u, bellyU, 1.8f);
-    case MuscleShape::Pennate: return 0.12f + 0.88f * bump(u, bellyU, 0.7f);
-    case MuscleShape::Fan: return 0.15f + 0.85f * bump(u, bellyU, 1.5f);
-    case MuscleShape::Sheet: return 0.35f + 0.65f * bump(u, bellyU, 0.5f);
-    case MuscleShape::Strap: return 0.3f + 0.7f * bump(u, bellyU, 0.6f);
+        case MuscleShape::Fusiform: return 0.12f + 0.88f * bump(u, bellyU, 1.8f);
+        case MuscleShape::Pennate: return 0.12f + 0.88f * bump(u, bellyU, 0.7f);
+        case MuscleShape::Fan: return 0.15f + 0.85f * bump(u, bellyU, 1.5f);
+        case MuscleShape::Sheet: return 0.35f + 0.65f * bump(u, bellyU, 0.5f);
+        case MuscleShape::Strap: return 0.3f + 0.7f * bump(u, bellyU, 0.6f);
     }
     return 1.0f;
 }

@@ -1,14 +1,15 @@
 #include "bodygen/muscle_surface.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace myomap::bodygen {
 namespace {
 
-constexpr float kOnSkin = 1e-5f;        // metres: close enough to the zero level
-constexpr float kMinStep = 5e-4f;       // metres: keeps the march moving where the field is flat
-constexpr float kMaxReach = 0.4f;       // metres: no muscle point is further than this from the skin
-constexpr int kMaxSubdivision = 7;      // 128 pieces between two given points at most
+constexpr float kOnSkin = 1e-5f;    // metres: close enough to the zero level
+constexpr float kMinStep = 5e-4f;   // metres: keeps the march moving where the field is flat
+constexpr float kMaxReach = 0.4f;   // metres: no muscle point is further than this from the skin
+constexpr int kMaxSubdivision = 7;  // 128 pieces between two given points at most
 
 void appendFractions(const std::vector<glm::vec3>& path, const std::vector<std::size_t>& marks,
                      std::vector<float>* fractions) {
@@ -40,7 +41,10 @@ glm::vec3 SkinSurface::onto(const glm::vec3& p, const glm::vec3& direction) cons
             float lo = t, hi = next;
             for (int i = 0; i < 24 && hi - lo > 1e-6f; ++i) {
                 const float mid = 0.5f * (lo + hi);
-                if ((m_shape.distance(p + dir * mid) < 0.0f) == (d0 < 0.0f)) lo = mid; else hi = mid;
+                if ((m_shape.distance(p + dir * mid) < 0.0f) == (d0 < 0.0f))
+                    lo = mid;
+                else
+                    hi = mid;
             }
             return p + dir * (0.5f * (lo + hi));
         }
@@ -120,7 +124,8 @@ std::vector<glm::vec3> straightPathThrough(const std::vector<glm::vec3>& points,
     path.push_back(points.front());
     marks.push_back(0);
     for (std::size_t i = 1; i < points.size(); ++i) {
-        const int pieces = std::max(1, static_cast<int>(std::ceil(glm::length(points[i] - points[i - 1]) / maxSegment)));
+        const int pieces =
+            std::max(1, static_cast<int>(std::ceil(glm::length(points[i] - points[i - 1]) / maxSegment)));
         for (int k = 1; k <= pieces; ++k) {
             path.push_back(glm::mix(points[i - 1], points[i], static_cast<float>(k) / static_cast<float>(pieces)));
         }

@@ -100,8 +100,8 @@ Result<std::vector<MuscleSpec>> loadMuscleTable(const std::filesystem::path& csv
                                                 const Skeleton& skeleton, Side side) {
     auto table = CsvTable::read(csv);
     if (!table) return fail(table.error());
-    const char* names[] = {"muscle", "layer", "shape", "placement", "origin", "insertion",
-                           "via", "width_cm", "thickness_cm", "belly_u", "faces", "source"};
+    const char* names[] = {"muscle", "layer",    "shape",        "placement", "origin", "insertion",
+                           "via",    "width_cm", "thickness_cm", "belly_u",   "faces",  "source"};
     std::size_t col[12];
     for (std::size_t i = 0; i < 12; ++i) {
         auto c = table->column(names[i]);
@@ -119,10 +119,9 @@ Result<std::vector<MuscleSpec>> loadMuscleTable(const std::filesystem::path& csv
         if (!seen.insert(spec.id).second) return fail(where + ": muscle '" + spec.id + "' is listed twice");
         const std::string prefix = where + ": " + spec.id + ": ";
 
-        auto layer = parseEnum<Layer>(row.cells[col[1]], "layer",
-                                      {{"superficial", Layer::Superficial},
-                                       {"intermediate", Layer::Intermediate},
-                                       {"deep", Layer::Deep}});
+        auto layer = parseEnum<Layer>(
+            row.cells[col[1]], "layer",
+            {{"superficial", Layer::Superficial}, {"intermediate", Layer::Intermediate}, {"deep", Layer::Deep}});
         if (!layer) return fail(prefix + layer.error());
         spec.layer = *layer;
         auto shape = parseEnum<MuscleShape>(row.cells[col[2]], "shape",
@@ -133,9 +132,8 @@ Result<std::vector<MuscleSpec>> loadMuscleTable(const std::filesystem::path& csv
                                              {"pennate", MuscleShape::Pennate}});
         if (!shape) return fail(prefix + shape.error());
         spec.shape = *shape;
-        auto placement = parseEnum<MusclePlacement>(row.cells[col[3]], "placement",
-                                                    {{"shell", MusclePlacement::Shell},
-                                                     {"bone", MusclePlacement::Bone}});
+        auto placement = parseEnum<MusclePlacement>(
+            row.cells[col[3]], "placement", {{"shell", MusclePlacement::Shell}, {"bone", MusclePlacement::Bone}});
         if (!placement) return fail(prefix + placement.error());
         spec.placement = *placement;
 

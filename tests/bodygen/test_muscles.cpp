@@ -18,6 +18,7 @@ using bodygen::Side;
 
 namespace {
 
+// clang-format off
 const char* const kMuscleIds[] = {
     "temporalis", "masseter", "sternocleidomastoid", "upper_trapezius", "middle_trapezius", "lower_trapezius",
     "levator_scapulae", "splenius_capitis", "semispinalis_capitis", "suboccipitals", "scalenes", "rhomboid_major",
@@ -27,7 +28,9 @@ const char* const kMuscleIds[] = {
     "supinator", "quadratus_lumborum", "erector_spinae", "multifidus", "rectus_abdominis", "external_oblique",
     "iliopsoas", "gluteus_maximus", "gluteus_medius", "gluteus_minimus", "piriformis", "tensor_fasciae_latae",
     "adductor_longus", "rectus_femoris", "vastus_lateralis", "vastus_medialis", "biceps_femoris", "semitendinosus",
-    "semimembranosus", "gastrocnemius", "soleus", "tibialis_anterior", "fibularis_longus", "extensor_hallucis_longus"};
+    "semimembranosus", "gastrocnemius", "soleus", "tibialis_anterior", "fibularis_longus",
+    "extensor_hallucis_longus"};
+// clang-format on
 
 std::filesystem::path musclesCsv() { return test::bodyTables() / "muscles.csv"; }
 
@@ -56,7 +59,8 @@ const Generated& generated() {
         auto shape = buildShape(tables);
         auto meshes = bodygen::generateMuscles(tables.landmarks, tables.skeleton, shape, musclesCsv());
         REQUIRE_MESSAGE(meshes, (meshes ? "" : meshes.error()));
-        auto g = std::make_unique<Generated>(Generated{std::move(tables), std::move(shape), std::move(meshes.value()), {}});
+        auto g =
+            std::make_unique<Generated>(Generated{std::move(tables), std::move(shape), std::move(meshes.value()), {}});
         for (const BodyMesh& m : g->meshes) g->byName[m.name] = &m;
         return g;
     }();
@@ -257,8 +261,8 @@ TEST_CASE("u runs from the origin to the insertion, and v from the atlas's v_axi
         CHECK(nearInsertion < nearInsertionToOrigin);
         // v = 0 lies on the side the atlas names first, so trigger points (u, v) land where
         // the books draw them.
-        const std::string json = readText(std::filesystem::path(MYOMAP_SOURCE_DIR) / "assets" / "atlas" / "muscles" /
-                                          (spec.id + ".json"));
+        const std::string json =
+            readText(std::filesystem::path(MYOMAP_SOURCE_DIR) / "assets" / "atlas" / "muscles" / (spec.id + ".json"));
         const std::string from = jsonString(json, "from", json.find("\"v_axis\""));
         CAPTURE(from);
         CHECK(glm::dot(v0 / float(v0Count) - v1 / float(v1Count), anatomicalDirection(from)) > 0.0f);
@@ -277,11 +281,14 @@ TEST_CASE("every muscle lies inside the skin") {
 
 TEST_CASE("deep muscles lie under the superficial ones where they overlap") {
     const Generated& g = generated();
-    const std::pair<const char*, const char*> pairs[] = {
-        {"supraspinatus", "upper_trapezius"},   {"soleus", "gastrocnemius"},
-        {"brachialis", "biceps_brachii"},       {"gluteus_medius", "gluteus_maximus"},
-        {"pectoralis_minor", "pectoralis_major"}, {"rhomboid_major", "lower_trapezius"},
-        {"semispinalis_capitis", "splenius_capitis"}, {"gluteus_minimus", "gluteus_medius"}};
+    const std::pair<const char*, const char*> pairs[] = {{"supraspinatus", "upper_trapezius"},
+                                                         {"soleus", "gastrocnemius"},
+                                                         {"brachialis", "biceps_brachii"},
+                                                         {"gluteus_medius", "gluteus_maximus"},
+                                                         {"pectoralis_minor", "pectoralis_major"},
+                                                         {"rhomboid_major", "lower_trapezius"},
+                                                         {"semispinalis_capitis", "splenius_capitis"},
+                                                         {"gluteus_minimus", "gluteus_medius"}};
     for (const auto& [deepId, overId] : pairs) {
         for (const std::string side : {".L", ".R"}) {
             const std::string deepName = deepId + side, overName = overId + side;
@@ -332,7 +339,8 @@ TEST_CASE("bad muscle table entries stop the generator with the file, the line a
     const std::string header =
         "# a comment line\n"
         "muscle,layer,shape,placement,origin,insertion,via,width_cm,thickness_cm,belly_u,faces,source\n";
-    const std::string good = "masseter,superficial,strap,shell,zygomatic_bone;zygomatic_arch,mandible_angle,,3,1,0.5,,gray42\n";
+    const std::string good =
+        "masseter,superficial,strap,shell,zygomatic_bone;zygomatic_arch,mandible_angle,,3,1,0.5,,gray42\n";
     struct Case {
         const char* row;
         const char* expected;
