@@ -25,16 +25,16 @@ namespace {
 // (lumbar lordosis) through centre_z and back.
 const TrunkSection kTrunk[] = {
     //   y     centre_z half_width front   back   square
-    {0.800f, -0.020f, 0.050f, 0.040f, 0.050f, 0.00f},  // perineum, between the thighs
-    {0.850f, -0.025f, 0.125f, 0.075f, 0.095f, 0.20f},  // gluteal folds
+    {0.815f, -0.030f, 0.040f, 0.030f, 0.040f, 0.00f},  // perineum, between the thighs
+    {0.860f, -0.025f, 0.120f, 0.075f, 0.090f, 0.20f},  // gluteal folds
     {0.900f, -0.015f, 0.160f, 0.095f, 0.110f, 0.45f},  // pubis and buttocks
     {0.960f, -0.005f, 0.165f, 0.105f, 0.113f, 0.45f},  // greater trochanters and ASIS
     {1.020f, 0.000f, 0.152f, 0.110f, 0.106f, 0.30f},   // iliac crests
-    {1.080f, 0.004f, 0.141f, 0.120f, 0.104f, 0.30f},   // navel
-    {1.140f, 0.003f, 0.140f, 0.120f, 0.106f, 0.30f},   // waist
+    {1.080f, 0.004f, 0.145f, 0.122f, 0.104f, 0.30f},   // navel
+    {1.140f, 0.003f, 0.144f, 0.122f, 0.106f, 0.30f},   // waist
     {1.210f, -0.002f, 0.150f, 0.122f, 0.115f, 0.35f},  // costal margin
-    {1.280f, -0.006f, 0.158f, 0.128f, 0.124f, 0.45f},  // chest at the nipples
-    {1.350f, -0.016f, 0.160f, 0.118f, 0.122f, 0.50f},  // axillae
+    {1.280f, -0.006f, 0.158f, 0.134f, 0.128f, 0.55f},  // chest at the nipples
+    {1.350f, -0.016f, 0.160f, 0.122f, 0.126f, 0.55f},  // axillae
     {1.410f, -0.030f, 0.156f, 0.092f, 0.098f, 0.50f},  // upper chest
     {1.450f, -0.038f, 0.118f, 0.070f, 0.078f, 0.40f},  // shoulders beside the neck
     {1.480f, -0.040f, 0.065f, 0.045f, 0.050f, 0.20f},  // inside the neck
@@ -46,7 +46,8 @@ const TrunkSection kTrunk[] = {
 // Radii at each end: x across the limb (lateral, or forward when the segment runs sideways),
 // y along the axis (the rounded end caps), z across the limb's other way (front-back, or
 // vertical for the foot). `blend` is the smooth-union radius with the parts listed before it
-// in the same group: large where flesh flows together, small where skin creases.
+// in the same group: large where flesh flows together, small where skin creases. An optional
+// last triple gives the radii halfway along (the profile is then a smooth bulge).
 struct SegmentSpec {
     const char* name;  // for reading the table
     ShapeGroup group;  // ArmLeft / LegLeft rows make the right limb too
@@ -58,20 +59,21 @@ struct SegmentSpec {
     glm::vec3 toOffset;
     glm::vec3 r0, r1;
     float blend;
+    glm::vec3 rMid{-1.0f};  // radii halfway along, for a bulge; unset: halfway between r0 and r1
 };
 
 using G = ShapeGroup;
 const SegmentSpec kSegments[] = {
     // --- trunk additions (the loft comes first)
-    {"buttock", G::Trunk, true, "pelvis", "ischial_tuberosity", {0.018f, 0.030f, -0.043f}, "ischial_tuberosity",
-     {0.018f, 0.030f, -0.043f}, {0.080f, 0.090f, 0.060f}, {0.080f, 0.090f, 0.060f}, 0.040f},
-    {"trapezius_ridge", G::Trunk, true, "clavicle", "c7_spinous", {0.045f, -0.035f, 0.020f}, "acromion",
-     {-0.030f, 0.000f, -0.005f}, {0.035f, 0.030f, 0.030f}, {0.030f, 0.030f, 0.025f}, 0.050f},
+    {"buttock", G::Trunk, true, "pelvis", "ischial_tuberosity", {0.012f, 0.032f, -0.038f}, "ischial_tuberosity",
+     {0.012f, 0.032f, -0.038f}, {0.066f, 0.086f, 0.058f}, {0.066f, 0.086f, 0.058f}, 0.040f},
     {"pectoral", G::Trunk, true, "thoracic_upper", "rib3_anterior", {-0.035f, -0.010f, 0.012f}, "coracoid_process",
      {0.0f, -0.030f, 0.020f}, {0.022f, 0.030f, 0.050f}, {0.022f, 0.030f, 0.045f}, 0.050f},
     // --- neck
     {"neck", G::Neck, false, "neck_lower", "jugular_notch+c7_spinous", {0.0f, -0.020f, -0.015f},
      "atlanto_occipital_joint", {0.0f, -0.005f, -0.008f}, {0.064f, 0.050f, 0.066f}, {0.054f, 0.050f, 0.058f}, 0.0f},
+    {"trapezius_ridge", G::Neck, true, "clavicle", "c7_spinous", {0.045f, -0.035f, 0.020f}, "acromion",
+     {-0.030f, 0.000f, -0.005f}, {0.035f, 0.030f, 0.030f}, {0.030f, 0.030f, 0.025f}, 0.050f},
     {"sternocleidomastoid", G::Neck, true, "neck_upper", "mastoid_process", {0.0f, -0.005f, 0.005f},
      "sternoclavicular_joint", {0.002f, 0.010f, 0.010f}, {0.013f, 0.013f, 0.013f}, {0.012f, 0.012f, 0.012f}, 0.030f},
     // --- head
@@ -80,13 +82,13 @@ const SegmentSpec kSegments[] = {
     {"occiput", G::Head, false, "head", "inion", {0.0f, 0.030f, 0.055f}, "inion", {0.0f, 0.030f, 0.055f},
      {0.075f, 0.075f, 0.068f}, {0.075f, 0.075f, 0.068f}, 0.030f},
     {"face", G::Head, false, "head", "nasion", {0.0f, -0.011f, -0.068f}, "mental_protuberance",
-     {0.0f, 0.025f, -0.047f}, {0.066f, 0.045f, 0.066f}, {0.046f, 0.030f, 0.050f}, 0.030f},
-    {"cheekbone", G::Head, true, "head", "zygomatic_bone", {0.006f, -0.004f, -0.008f}, "zygomatic_bone",
-     {0.006f, -0.004f, -0.008f}, {0.014f, 0.012f, 0.014f}, {0.014f, 0.012f, 0.014f}, 0.030f},
-    {"jaw", G::Head, true, "jaw", "mandible_angle", {0.004f, 0.002f, -0.002f}, "mental_protuberance",
-     {0.020f, 0.0f, -0.018f}, {0.010f, 0.010f, 0.010f}, {0.011f, 0.011f, 0.011f}, 0.030f},
-    {"chin", G::Head, false, "jaw", "mental_protuberance", {0.0f, 0.0f, -0.012f}, "mental_protuberance",
-     {0.0f, 0.0f, -0.012f}, {0.022f, 0.018f, 0.020f}, {0.022f, 0.018f, 0.020f}, 0.020f},
+     {0.0f, 0.025f, -0.050f}, {0.066f, 0.045f, 0.066f}, {0.050f, 0.030f, 0.050f}, 0.030f},
+    {"cheekbone", G::Head, true, "head", "zygomatic_bone", {0.002f, -0.004f, -0.014f}, "zygomatic_bone",
+     {0.002f, -0.004f, -0.014f}, {0.014f, 0.012f, 0.012f}, {0.014f, 0.012f, 0.012f}, 0.040f},
+    {"jaw", G::Head, true, "jaw", "mandible_angle", {0.0f, 0.002f, -0.002f}, "mental_protuberance",
+     {0.018f, 0.0f, -0.020f}, {0.011f, 0.011f, 0.011f}, {0.011f, 0.011f, 0.011f}, 0.035f},
+    {"chin", G::Head, false, "jaw", "mental_protuberance", {0.0f, -0.002f, -0.012f}, "mental_protuberance",
+     {0.0f, -0.002f, -0.012f}, {0.020f, 0.016f, 0.018f}, {0.020f, 0.016f, 0.018f}, 0.030f},
     {"nose", G::Head, false, "head", "nasion", {0.0f, -0.012f, 0.004f}, "nasion", {0.0f, -0.045f, 0.022f},
      {0.007f, 0.007f, 0.007f}, {0.013f, 0.009f, 0.011f}, 0.012f},
     {"ear", G::Head, true, "head", "mandible_condyle", {0.016f, 0.012f, -0.024f}, "mandible_condyle",
@@ -95,24 +97,22 @@ const SegmentSpec kSegments[] = {
     {"deltoid", G::ArmLeft, false, "upper_arm", "acromion", {-0.012f, -0.050f, 0.012f}, "acromion",
      {-0.012f, -0.050f, 0.012f}, {0.045f, 0.072f, 0.056f}, {0.045f, 0.072f, 0.056f}, 0.0f},
     {"upper_arm", G::ArmLeft, false, "upper_arm", "shoulder_joint_centre", {0.004f, -0.030f, 0.0f},
-     "elbow_joint_centre", {0.0f, 0.0f, 0.0f}, {0.043f, 0.045f, 0.052f}, {0.041f, 0.040f, 0.038f}, 0.045f},
-    {"forearm_upper", G::ArmLeft, false, "forearm", "elbow_joint_centre", {0.0f, -0.005f, 0.0f},
-     "elbow_joint_centre", {0.013f, -0.066f, 0.004f}, {0.042f, 0.040f, 0.037f}, {0.046f, 0.050f, 0.040f}, 0.040f},
-    {"forearm_lower", G::ArmLeft, false, "forearm", "elbow_joint_centre", {0.013f, -0.066f, 0.004f},
-     "wrist_joint_centre", {0.0f, 0.008f, 0.0f}, {0.046f, 0.050f, 0.040f}, {0.029f, 0.020f, 0.019f}, 0.040f},
+     "elbow_joint_centre", {0.0f, 0.0f, 0.0f}, {0.044f, 0.045f, 0.055f}, {0.042f, 0.040f, 0.042f}, 0.045f},
+    {"forearm", G::ArmLeft, false, "forearm", "elbow_joint_centre", {0.0f, -0.005f, 0.0f}, "wrist_joint_centre",
+     {0.0f, 0.008f, 0.0f}, {0.043f, 0.040f, 0.038f}, {0.029f, 0.020f, 0.019f}, 0.040f, {0.043f, 0.040f, 0.036f}},
     {"palm", G::ArmLeft, false, "hand", "wrist_joint_centre", {0.0f, -0.010f, 0.002f}, "mcp3_joint",
      {0.0f, 0.012f, 0.002f}, {0.030f, 0.020f, 0.016f}, {0.043f, 0.020f, 0.014f}, 0.025f},
     {"thenar", G::ArmLeft, false, "hand", "radial_styloid", {-0.010f, -0.035f, 0.012f}, "radial_styloid",
      {-0.010f, -0.035f, 0.012f}, {0.020f, 0.030f, 0.018f}, {0.020f, 0.030f, 0.018f}, 0.020f},
     {"fingers", G::ArmLeft, false, "hand", "mcp3_joint", {0.0f, 0.015f, 0.0f}, "fingertip_middle",
      {0.0f, 0.024f, -0.002f}, {0.041f, 0.020f, 0.012f}, {0.030f, 0.024f, 0.008f}, 0.030f},
-    {"thumb", G::ArmLeft, false, "hand", "radial_styloid", {-0.002f, -0.015f, 0.012f}, "radial_styloid",
-     {0.030f, -0.085f, 0.030f}, {0.016f, 0.014f, 0.016f}, {0.010f, 0.010f, 0.010f}, 0.020f},
+    {"thumb", G::ArmLeft, false, "hand", "radial_styloid", {-0.004f, -0.015f, 0.012f}, "radial_styloid",
+     {0.018f, -0.090f, 0.030f}, {0.016f, 0.014f, 0.016f}, {0.010f, 0.010f, 0.010f}, 0.020f},
     // --- leg
-    {"thigh", G::LegLeft, false, "thigh", "hip_joint_centre", {0.012f, -0.070f, 0.008f}, "knee_joint_centre",
-     {0.002f, 0.050f, 0.012f}, {0.085f, 0.060f, 0.086f}, {0.051f, 0.050f, 0.050f}, 0.0f},
-    {"knee", G::LegLeft, false, "thigh", "knee_joint_centre", {0.002f, 0.005f, 0.010f}, "knee_joint_centre",
-     {0.002f, 0.005f, 0.010f}, {0.052f, 0.055f, 0.050f}, {0.052f, 0.055f, 0.050f}, 0.040f},
+    {"thigh", G::LegLeft, false, "thigh", "hip_joint_centre", {0.012f, -0.070f, -0.006f}, "knee_joint_centre",
+     {0.002f, 0.050f, 0.010f}, {0.082f, 0.086f, 0.091f}, {0.052f, 0.050f, 0.052f}, 0.0f, {0.078f, 0.075f, 0.080f}},
+    {"knee", G::LegLeft, false, "thigh", "knee_joint_centre", {0.002f, 0.005f, 0.008f}, "knee_joint_centre",
+     {0.002f, 0.005f, 0.008f}, {0.048f, 0.055f, 0.048f}, {0.048f, 0.055f, 0.048f}, 0.050f},
     {"patella", G::LegLeft, false, "thigh", "patella_centre", {0.0f, 0.0f, -0.004f}, "patella_centre",
      {0.0f, 0.0f, -0.004f}, {0.026f, 0.030f, 0.022f}, {0.026f, 0.030f, 0.022f}, 0.020f},
     {"shank", G::LegLeft, false, "shin", "knee_joint_centre", {0.0f, -0.030f, 0.0f}, "ankle_joint_centre",
@@ -171,6 +171,7 @@ Result<ShapeSegment> makeSegment(const SegmentSpec& spec, const Landmarks& landm
     }
     s.r0 = spec.r0;
     s.r1 = spec.r1;
+    s.rMid = spec.rMid.x < 0.0f ? 0.5f * (spec.r0 + spec.r1) : spec.rMid;
     s.blend = spec.blend;
     return s;
 }

@@ -23,9 +23,10 @@ float boxDistance(const glm::vec3& lo, const glm::vec3& hi, const glm::vec3& p) 
     return glm::length(outside);
 }
 
-// Values and y-derivatives of the trunk's section parameters at height y: a cubic spline
-// through the table rows, flat at both ends. The distance estimate uses the slopes, so they must
-// be smooth (C1) too, or the blends with the neck and limbs would show creases at every row.
+// Values and y-derivatives of the trunk's section parameters at height y: a natural cubic
+// spline through the table rows (held constant past the end rows, which the caps hide). The
+// distance estimate uses the slopes, so they must be smooth (C1) too, or the blends with the
+// neck and limbs would show creases at every row.
 struct SectionSample {
     float value[kTrunkParams];
     float slope[kTrunkParams];
@@ -35,22 +36,20 @@ SectionSample sampleSections(const std::vector<TrunkSection>& sections,
                              const std::vector<std::array<float, kTrunkParams>>& curvature, float y) {
     SectionSample out{};
     const std::size_t n = sections.size();
-    if (y <= sections.front().y || y >= sections.back().y) {
-        const TrunkSection& s = y <= sections.front().y ? sections.front() : sections.back();
-        for (int k = 0; k < kTrunkParams; ++k) out.value[k] = trunkParam(s, k);
-        return out;
-    }
+    const float yc = std::clamp(y, sections.front().y, sections.back().y);
     std::size_t i = 0;
-    while (i + 2 < n && sections[i + 1].y <= y) ++i;
+    while (i + 2 < n && sections[i + 1].y <= yc) ++i;
     const float h = sections[i + 1].y - sections[i].y;
-    const float a = sections[i + 1].y - y, b = y - sections[i].y;
+    const float a = sections[i + 1].y - yc, b = yc - sections[i].y;
     for (int k = 0; k < kTrunkParams; ++k) {
         const auto kk = static_cast<std::size_t>(k);
         const float p0 = trunkParam(sections[i], k), p1 = trunkParam(sections[i + 1], k);
         const float m0 = curvature[i][kk], m1 = curvature[i + 1][kk];
-        out.value[k] = (m0 * a * a * a + m1 * b * b * b) / (6 * h) + (p0 - m0 * h * h / 6) * a / h +
-                       (p1 - m1 * h * h / 6) * b / h;
-        out.slope[k] = (-m0 * a * a + m1 * b * b) / (2 * h) + (p1 - p0) / h - (m1 - m0) * h / 6;
+        const bool inside = y > sections.front().y && y < sections.back().y;
+        out.slope[k] = inside ? (-m0 * a * a + m1 * b * b) / (2 * h) + (p1 - p0) / h - (m1 - m0) * h / 6 : 0.0f;
+        const float value = (m0 * a * a * a + m1 * b * b * b) / (6 * h) + (p0 - m0 * h * h / 6) * a / h +
+                            (p1 - m1 * h * h / 6) * b / h;
+        out.value[k] = k == 0 ? value : std::max(value, 0.002f);  // an overshooting spline never inverts
     }
     return out;
 }
@@ -68,8 +67,8 @@ float trunkParam(const TrunkSection& s, int k) {
 }
 
 void ShapeModel::fitTrunkSpline() {
-    // Clamped cubic spline (zero slope at both ends): solve the tridiagonal system for the second
-    // derivatives at the rows (Thomas algorithm).
+    // Natural cubic spline: solve the tridiagonal system for the second derivatives at the rows
+    // (Thomas algorithm).
     const std::size_t n = trunk.size();
     trunkCurvature.assign(n, {});
     if (n < 2) return;
@@ -80,10 +79,11 @@ void ShapeModel::fitTrunkSpline() {
             const float hNext = i + 1 < n ? trunk[i + 1].y - trunk[i].y : 0.0f;
             const float slopePrev = i > 0 ? (trunkParam(trunk[i], k) - trunkParam(trunk[i - 1], k)) / hPrev : 0.0f;
             const float slopeNext = i + 1 < n ? (trunkParam(trunk[i + 1], k) - trunkParam(trunk[i], k)) / hNext : 0.0f;
-            lower[i] = hPrev;
-            diag[i] = 2.0f * (hPrev + hNext);
-            upper[i] = hNext;
-            rhs[i] = 6.0f * (slopeNext - slopePrev);
+            const bool end = i == 0 || i + 1 == n;  // natural ends: no curvature
+            lower[i] = end ? 0.0f : hPrev;
+            diag[i] = end ? 1.0f : 2.0f * (hPrev + hNext);
+            upper[i] = end ? 0.0f : hNext;
+            rhs[i] = end ? 0.0f : 6.0f * (slopeNext - slopePrev);
         }
         for (std::size_t i = 1; i < n; ++i) {
             const float w = lower[i] / diag[i - 1];
@@ -122,19 +122,35 @@ float ShapeModel::trunkDistance(const glm::vec3& p) const {
         const float gx = du / a;
         const float gz = dv / b;
         const float gy = du * (-u / a * s.slope[1]) + dv * (-s.slope[0] / b - v / b * db) + (n4 - n2) * s.slope[4];
-        d = (norm - 1.0f) / std::sqrt(gx * gx + gy * gy + gz * gz);
+        // The slope term corrects the horizontal estimate where the outline leans; bounding it
+        // (at most a halving) keeps thin, fast-changing sections from collapsing the estimate.
+        const float horizontal = gx * gx + gz * gz;
+        d = (norm - 1.0f) / std::sqrt(horizontal + std::min(gy * gy, 3.0f * horizontal));
     }
     d = smoothMax(d, trunk.front().y - p.y, trunkBottomRounding);
-    return std::max(d, p.y - trunk.back().y);
+    d = std::max(d, p.y - trunk.back().y);
+    // Far from the trunk the estimate above falls well short of the true distance; the distance
+    // to a box around the loft is a lower bound that keeps the far field honest.
+    const float outside = boxDistance(trunkMin, trunkMax, p);
+    return outside > 0.0f ? std::max(d, outside) : d;
 }
 
 float ShapeModel::segmentDistance(std::size_t index, const glm::vec3& p) const {
     const ShapeSegment& s = segments[index];
     const glm::vec3 q = p - s.a;
     const float along = glm::dot(q, s.axis);
-    const float t = s.length > 0.0f ? std::clamp(along / s.length, 0.0f, 1.0f) : 0.0f;
-    const glm::vec3 r = s.r0 + (s.r1 - s.r0) * t;
-    const glm::vec3 local(glm::dot(q, s.ex), along - t * s.length, glm::dot(q, s.ez));
+    const float across = glm::dot(q, s.ex), depth = glm::dot(q, s.ez);
+    // A tapered segment is the envelope of ellipsoids slid along its axis; a point's nearest one
+    // sits further towards the wide end by (radial distance x taper), as in a round cone, so the
+    // end caps meet the tapered middle tangentially instead of at a crease.
+    float t = 0.0f;
+    if (s.length > 0.0f) {
+        const glm::vec3 slope = s.radiusSlope(std::clamp(along / s.length, 0.0f, 1.0f));
+        const float taper = 0.5f * (slope.x + slope.z) / s.length;
+        t = std::clamp((along + taper * std::sqrt(across * across + depth * depth)) / s.length, 0.0f, 1.0f);
+    }
+    const glm::vec3 r = s.radius(t);
+    const glm::vec3 local(across, along - t * s.length, depth);
     // Quilez's ellipsoid estimate: exact on the surface, close to Euclidean near it.
     const glm::vec3 scaled = local / r;
     const float k0 = glm::length(scaled);
@@ -153,10 +169,18 @@ void ShapeModel::prepare() {
         const auto u = static_cast<std::size_t>(g);
         groupStart[u] = std::min(groupStart[u], groupStart[u + 1]);
     }
+    // Margin: the box must stay clear of the blends near the surface.
+    trunkMin = glm::vec3(kFar);
+    trunkMax = glm::vec3(-kFar);
+    for (const TrunkSection& t : trunk) {
+        trunkMin = glm::min(trunkMin, glm::vec3(-t.halfWidth, t.y, t.centreZ - t.back) - glm::vec3(0.05f));
+        trunkMax = glm::max(trunkMax, glm::vec3(t.halfWidth, t.y, t.centreZ + t.front) + glm::vec3(0.05f));
+    }
     groupMin.fill(glm::vec3(kFar));
     groupMax.fill(glm::vec3(-kFar));
     for (const ShapeSegment& s : segments) {
-        const float reach = std::max({s.r0.x, s.r0.y, s.r0.z, s.r1.x, s.r1.y, s.r1.z}) + s.blend;
+        const float reach =
+            std::max({s.r0.x, s.r0.y, s.r0.z, s.r1.x, s.r1.y, s.r1.z, s.rMid.x, s.rMid.y, s.rMid.z}) + s.blend;
         const glm::vec3 b = s.a + s.axis * s.length;
         const auto g = static_cast<std::size_t>(s.group);
         groupMin[g] = glm::min(groupMin[g], glm::min(s.a, b) - glm::vec3(reach));
@@ -198,7 +222,12 @@ float ShapeModel::distance(const glm::vec3& p) const {
     if (near(ShapeGroup::Neck, body, neckK)) body = smoothMin(body, evaluate(ShapeGroup::Neck, kFar), neckK);
     if (near(ShapeGroup::Head, body, headBlend)) body = smoothMin(body, evaluate(ShapeGroup::Head, kFar), headBlend);
 
-    const float legBlend = limbBlendNarrow + (limbBlendWide - limbBlendNarrow) * smoothStep(legBlendLow, legBlendHigh, p.y);
+    // The thighs flow into the hips everywhere except at the crotch and the gluteal folds, which
+    // stay creased (medially, low down), so the legs never fuse with each other.
+    const float high = smoothStep(legBlendLow, legBlendHigh, p.y);
+    const float lateral = smoothStep(legBlendMedialX, legBlendLateralX, std::abs(p.x));
+    const float legOpen = 1.0f - (1.0f - high) * (1.0f - lateral);
+    const float legBlend = limbBlendNarrow + (limbBlendWide - limbBlendNarrow) * legOpen;
     float legs = kFar;
     for (ShapeGroup g : {ShapeGroup::LegLeft, ShapeGroup::LegRight}) {
         if (!near(g, body, legBlend)) continue;

@@ -13,8 +13,9 @@ namespace myomap::bodygen {
 enum class ShapeGroup { Trunk, Neck, Head, ArmLeft, ArmRight, LegLeft, LegRight };
 inline constexpr int kShapeGroupCount = 7;
 
-// An ellipse swept along a segment with linearly changing radii; with zero length it is an
-// ellipsoid. Radii: x along `ex`, y along the axis (the end caps), z along `ez`.
+// An ellipse swept along a segment, its radii changing along it as a quadratic through the
+// radii at the start, the middle and the end (a bulge such as the calf's or the forearm's); with
+// zero length it is an ellipsoid. Radii: x along `ex`, y along the axis (the end caps), z along `ez`.
 struct ShapeSegment {
     glm::vec3 a{0.0f};
     glm::vec3 axis{0.0f, 1.0f, 0.0f};
@@ -23,6 +24,11 @@ struct ShapeSegment {
     glm::vec3 ez{0.0f, 0.0f, 1.0f};
     glm::vec3 r0{0.01f};
     glm::vec3 r1{0.01f};
+    glm::vec3 rMid{0.01f};
+    glm::vec3 radius(float t) const {  // the quadratic through r0, rMid, r1 at t = 0, 0.5, 1
+        return r0 + (4.0f * rMid - 3.0f * r0 - r1) * t + (2.0f * r0 + 2.0f * r1 - 4.0f * rMid) * (t * t);
+    }
+    glm::vec3 radiusSlope(float t) const { return 4.0f * rMid - 3.0f * r0 - r1 + (4.0f * r0 + 4.0f * r1 - 8.0f * rMid) * t; }
     float blend = 0.0f;          // smooth-union radius with what the group holds before it
     bool pairedWithNext = false;  // a left segment whose mirror follows: they join symmetrically
     ShapeGroup group = ShapeGroup::Trunk;
@@ -46,6 +52,7 @@ struct ShapeModel {
     // shrinks so elbows, hands and the inner thighs keep their gaps.
     float armBlendLow = 1.33f, armBlendHigh = 1.42f;
     float legBlendLow = 0.80f, legBlendHigh = 0.90f;
+    float legBlendMedialX = 0.07f, legBlendLateralX = 0.14f;
     float limbBlendWide = 0.05f, limbBlendNarrow = 0.004f;
     float neckBlend = 0.05f, headBlend = 0.03f;
     float soleY = 0.0f;
@@ -54,6 +61,7 @@ struct ShapeModel {
     // each group for skipping far ones.
     std::array<std::size_t, kShapeGroupCount + 1> groupStart{};
     std::array<glm::vec3, kShapeGroupCount> groupMin{}, groupMax{};
+    glm::vec3 trunkMin{0.0f}, trunkMax{0.0f};
 
     float distance(const glm::vec3& p) const;
     float trunkDistance(const glm::vec3& p) const;

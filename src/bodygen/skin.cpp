@@ -108,6 +108,7 @@ private:
         case Part::Neck:
             for (const char* base : {"neck_lower", "neck_upper", "head", "thoracic_upper"}) add(out, base, side, p, 0.0f);
             add(out, "clavicle", side, p, 0.02f);
+            add(out, "scapula", side, p, 0.02f);  // the trapezius ridge runs out to the acromion
             break;
         case Part::Trunk:
             for (const char* base : {"pelvis", "lumbar_lower", "lumbar_upper", "thoracic_lower", "thoracic_upper", "neck_lower"}) {

@@ -266,29 +266,40 @@ Result<SurfaceMesh> meshSurface(const DistanceField& field, const glm::vec3& bou
         lost = lost || it == ids.end() || *it != id;
         return static_cast<std::uint32_t>(it - ids.begin());
     };
-    auto emitQuad = [&](std::uint32_t a, std::uint32_t b, std::uint32_t c, std::uint32_t d) {
+    // Splits along the shorter diagonal. Near-ties (flat regions such as the sole) take a fixed
+    // diagonal chosen so that mirror images in x get mirrored triangles: rounding must not pick
+    // different diagonals on the two sides.
+    auto emitQuad = [&](const std::uint32_t (&q)[4], bool outwardAlongAxis, bool evenDiagonal) {
         const glm::vec3* pos = mesh.positions.data();
-        const float ac = glm::dot(pos[a] - pos[c], pos[a] - pos[c]), bd = glm::dot(pos[b] - pos[d], pos[b] - pos[d]);
-        const std::uint32_t tris[2][3] = {{a, b, ac <= bd ? c : d}, {ac <= bd ? a : b, c, d}};
-        for (const auto& t : tris) mesh.indices.insert(mesh.indices.end(), {t[0], t[1], t[2]});
+        const float d02 = glm::dot(pos[q[0]] - pos[q[2]], pos[q[0]] - pos[q[2]]);
+        const float d13 = glm::dot(pos[q[1]] - pos[q[3]], pos[q[1]] - pos[q[3]]);
+        const bool split02 = std::abs(d02 - d13) <= 1.0e-3f * (d02 + d13) ? evenDiagonal : d02 < d13;
+        const std::uint32_t a = q[0], b = outwardAlongAxis ? q[1] : q[3], c = q[2], d = outwardAlongAxis ? q[3] : q[1];
+        if (split02) {
+            mesh.indices.insert(mesh.indices.end(), {a, b, c, a, c, d});
+        } else {
+            mesh.indices.insert(mesh.indices.end(), {b, c, d, b, d, a});
+        }
     };
     for (const std::size_t id : ids) {
         const glm::ivec3 c = grid.coords(id);
         const int i = c.x, j = c.y, k = c.z;
         const bool end = isInside(grid.value(i + 1, j + 1, k + 1));
+        const bool positiveX = grid.position(i + 1, j, k).x > 0.0f;
         // The three edges that meet at the cell's highest corner; this cell is the lowest of the
-        // four around each, so every edge is visited once. Rings run counter-clockwise about +axis.
+        // four around each, so every edge is visited once. Rings run counter-clockwise about +axis
+        // and are wound that way when the outside lies towards +axis (the edge ends outside).
         if (isInside(grid.value(i, j + 1, k + 1)) != end) {
             const std::uint32_t q[4] = {vertexOf(i, j, k), vertexOf(i, j + 1, k), vertexOf(i, j + 1, k + 1), vertexOf(i, j, k + 1)};
-            end ? emitQuad(q[3], q[2], q[1], q[0]) : emitQuad(q[0], q[1], q[2], q[3]);
+            emitQuad(q, !end, true);
         }
         if (isInside(grid.value(i + 1, j, k + 1)) != end) {
             const std::uint32_t q[4] = {vertexOf(i, j, k), vertexOf(i, j, k + 1), vertexOf(i + 1, j, k + 1), vertexOf(i + 1, j, k)};
-            end ? emitQuad(q[3], q[2], q[1], q[0]) : emitQuad(q[0], q[1], q[2], q[3]);
+            emitQuad(q, !end, positiveX);
         }
         if (isInside(grid.value(i + 1, j + 1, k)) != end) {
             const std::uint32_t q[4] = {vertexOf(i, j, k), vertexOf(i + 1, j, k), vertexOf(i + 1, j + 1, k), vertexOf(i, j + 1, k)};
-            end ? emitQuad(q[3], q[2], q[1], q[0]) : emitQuad(q[0], q[1], q[2], q[3]);
+            emitQuad(q, !end, positiveX);
         }
     }
     if (lost) return fail("surface mesher: a quad refers to a cell off the surface (internal error)");
