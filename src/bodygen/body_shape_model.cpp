@@ -47,8 +47,8 @@ SectionSample sampleSections(const std::vector<TrunkSection>& sections,
         const float m0 = curvature[i][kk], m1 = curvature[i + 1][kk];
         const bool inside = y > sections.front().y && y < sections.back().y;
         out.slope[k] = inside ? (-m0 * a * a + m1 * b * b) / (2 * h) + (p1 - p0) / h - (m1 - m0) * h / 6 : 0.0f;
-        const float value = (m0 * a * a * a + m1 * b * b * b) / (6 * h) + (p0 - m0 * h * h / 6) * a / h +
-                            (p1 - m1 * h * h / 6) * b / h;
+        const float value =
+            (m0 * a * a * a + m1 * b * b * b) / (6 * h) + (p0 - m0 * h * h / 6) * a / h + (p1 - m1 * h * h / 6) * b / h;
         out.value[k] = k == 0 ? value : std::max(value, 0.002f);  // an overshooting spline never inverts
     }
     return out;
@@ -58,11 +58,11 @@ SectionSample sampleSections(const std::vector<TrunkSection>& sections,
 
 float trunkParam(const TrunkSection& s, int k) {
     switch (k) {
-    case 0: return s.centreZ;
-    case 1: return s.halfWidth;
-    case 2: return s.front;
-    case 3: return s.back;
-    default: return s.square;
+        case 0: return s.centreZ;
+        case 1: return s.halfWidth;
+        case 2: return s.front;
+        case 3: return s.back;
+        default: return s.square;
     }
 }
 
@@ -124,8 +124,10 @@ float ShapeModel::trunkDistance(const glm::vec3& p) const {
         const float gy = du * (-u / a * s.slope[1]) + dv * (-s.slope[0] / b - v / b * db) + (n4 - n2) * s.slope[4];
         // The slope term corrects the horizontal estimate where the outline leans; bounding it
         // (at most a halving) keeps thin, fast-changing sections from collapsing the estimate.
+        // (a smooth bound: a hard min would crease the blends where it switches).
         const float horizontal = gx * gx + gz * gz;
-        d = (norm - 1.0f) / std::sqrt(horizontal + std::min(gy * gy, 3.0f * horizontal));
+        const float vertical = gy * gy * (3.0f * horizontal) / (gy * gy + 3.0f * horizontal);
+        d = (norm - 1.0f) / std::sqrt(horizontal + vertical);
     }
     d = smoothMax(d, trunk.front().y - p.y, trunkBottomRounding);
     d = std::max(d, p.y - trunk.back().y);
@@ -236,7 +238,8 @@ float ShapeModel::distance(const glm::vec3& p) const {
     }
     body = smoothMin(body, legs, legBlend);
 
-    const float armBlend = limbBlendNarrow + (limbBlendWide - limbBlendNarrow) * smoothStep(armBlendLow, armBlendHigh, p.y);
+    const float armBlend =
+        limbBlendNarrow + (limbBlendWide - limbBlendNarrow) * smoothStep(armBlendLow, armBlendHigh, p.y);
     float arms = kFar;
     for (ShapeGroup g : {ShapeGroup::ArmLeft, ShapeGroup::ArmRight}) {
         if (near(g, body, armBlend)) arms = std::min(arms, evaluate(g, kFar));

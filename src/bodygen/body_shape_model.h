@@ -28,8 +28,10 @@ struct ShapeSegment {
     glm::vec3 radius(float t) const {  // the quadratic through r0, rMid, r1 at t = 0, 0.5, 1
         return r0 + (4.0f * rMid - 3.0f * r0 - r1) * t + (2.0f * r0 + 2.0f * r1 - 4.0f * rMid) * (t * t);
     }
-    glm::vec3 radiusSlope(float t) const { return 4.0f * rMid - 3.0f * r0 - r1 + (4.0f * r0 + 4.0f * r1 - 8.0f * rMid) * t; }
-    float blend = 0.0f;          // smooth-union radius with what the group holds before it
+    glm::vec3 radiusSlope(float t) const {
+        return 4.0f * rMid - 3.0f * r0 - r1 + (4.0f * r0 + 4.0f * r1 - 8.0f * rMid) * t;
+    }
+    float blend = 0.0f;           // smooth-union radius with what the group holds before it
     bool pairedWithNext = false;  // a left segment whose mirror follows: they join symmetrically
     ShapeGroup group = ShapeGroup::Trunk;
     int joint = -1;  // skeleton joint the segment moves with
@@ -44,7 +46,7 @@ inline constexpr int kTrunkParams = 5;  // the numbers after y, interpolated bet
 float trunkParam(const TrunkSection& section, int index);
 
 struct ShapeModel {
-    std::vector<TrunkSection> trunk;  // ascending y
+    std::vector<TrunkSection> trunk;                              // ascending y
     std::vector<std::array<float, kTrunkParams>> trunkCurvature;  // spline second derivatives per row
     float trunkBottomRounding = 0.03f;
     std::vector<ShapeSegment> segments;  // in evaluation order within each group

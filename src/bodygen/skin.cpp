@@ -41,13 +41,13 @@ Part partAt(const ShapeModel& model, const glm::vec3& p) {
     }
     const auto best = static_cast<ShapeGroup>(std::min_element(nearest.begin(), nearest.end()) - nearest.begin());
     switch (best) {
-    case ShapeGroup::Head: return Part::Head;
-    case ShapeGroup::Neck: return Part::Neck;
-    case ShapeGroup::ArmLeft:
-    case ShapeGroup::ArmRight: return Part::Arm;
-    case ShapeGroup::LegLeft:
-    case ShapeGroup::LegRight: return Part::Leg;
-    default: return Part::Trunk;
+        case ShapeGroup::Head: return Part::Head;
+        case ShapeGroup::Neck: return Part::Neck;
+        case ShapeGroup::ArmLeft:
+        case ShapeGroup::ArmRight: return Part::Arm;
+        case ShapeGroup::LegLeft:
+        case ShapeGroup::LegRight: return Part::Leg;
+        default: return Part::Trunk;
     }
 }
 
@@ -105,30 +105,32 @@ private:
         const float belowAxilla = kExcluded * (1.0f - smoothStep(1.33f, 1.42f, p.y));
         std::vector<Influence> out;
         switch (part) {
-        case Part::Neck:
-            for (const char* base : {"neck_lower", "neck_upper", "head", "thoracic_upper"}) add(out, base, side, p, 0.0f);
-            add(out, "clavicle", side, p, 0.02f);
-            add(out, "scapula", side, p, 0.02f);  // the trapezius ridge runs out to the acromion
-            break;
-        case Part::Trunk:
-            for (const char* base : {"pelvis", "lumbar_lower", "lumbar_upper", "thoracic_lower", "thoracic_upper", "neck_lower"}) {
-                add(out, base, side, p, 0.0f);
-            }
-            add(out, "clavicle", side, p, 0.02f);
-            add(out, "scapula", side, p, 0.02f + kExcluded * smoothStep(0.0f, 0.06f, p.z));  // not the front
-            add(out, "upper_arm", side, p, belowAxilla);
-            add(out, "thigh", side, p, kExcluded * smoothStep(0.86f, 0.95f, p.y));
-            break;
-        case Part::Arm:
-            for (const char* base : {"scapula", "upper_arm", "forearm", "hand"}) add(out, base, side, p, 0.0f);
-            add(out, "clavicle", side, p, 0.02f);
-            add(out, "thoracic_upper", side, p, belowAxilla);
-            break;
-        case Part::Leg:
-            for (const char* base : {"pelvis", "thigh", "shin", "foot", "toes"}) add(out, base, side, p, 0.0f);
-            add(out, "lumbar_lower", side, p, 0.03f);
-            break;
-        case Part::Head: break;
+            case Part::Neck:
+                for (const char* base : {"neck_lower", "neck_upper", "head", "thoracic_upper"})
+                    add(out, base, side, p, 0.0f);
+                add(out, "clavicle", side, p, 0.02f);
+                add(out, "scapula", side, p, 0.02f);  // the trapezius ridge runs out to the acromion
+                break;
+            case Part::Trunk:
+                for (const char* base :
+                     {"pelvis", "lumbar_lower", "lumbar_upper", "thoracic_lower", "thoracic_upper", "neck_lower"}) {
+                    add(out, base, side, p, 0.0f);
+                }
+                add(out, "clavicle", side, p, 0.02f);
+                add(out, "scapula", side, p, 0.02f + kExcluded * smoothStep(0.0f, 0.06f, p.z));  // not the front
+                add(out, "upper_arm", side, p, belowAxilla);
+                add(out, "thigh", side, p, kExcluded * smoothStep(0.86f, 0.95f, p.y));
+                break;
+            case Part::Arm:
+                for (const char* base : {"scapula", "upper_arm", "forearm", "hand"}) add(out, base, side, p, 0.0f);
+                add(out, "clavicle", side, p, 0.02f);
+                add(out, "thoracic_upper", side, p, belowAxilla);
+                break;
+            case Part::Leg:
+                for (const char* base : {"pelvis", "thigh", "shin", "foot", "toes"}) add(out, base, side, p, 0.0f);
+                add(out, "lumbar_lower", side, p, 0.03f);
+                break;
+            case Part::Head: break;
         }
         return out;
     }

@@ -26,7 +26,7 @@ private:
         int region;
     };
     std::vector<std::string> m_names;
-    std::vector<Side> m_sides;                    // per region: Mid, Left or Right
+    std::vector<Side> m_sides;  // per region: Mid, Left or Right
     std::vector<Anchor> m_anchors;
     std::vector<std::vector<int>> m_jointAnchors;  // per skeleton joint: the anchors it may use
 };

@@ -33,7 +33,8 @@ public:
     int size(int axis) const { return m_size[axis]; }
     std::size_t index(int i, int j, int k) const {
         return static_cast<std::size_t>(i) +
-               static_cast<std::size_t>(m_size[0]) * (static_cast<std::size_t>(j) + static_cast<std::size_t>(m_size[1]) * static_cast<std::size_t>(k));
+               static_cast<std::size_t>(m_size[0]) *
+                   (static_cast<std::size_t>(j) + static_cast<std::size_t>(m_size[1]) * static_cast<std::size_t>(k));
     }
     glm::ivec3 coords(std::size_t index) const {
         const auto sx = static_cast<std::size_t>(m_size[0]), sy = static_cast<std::size_t>(m_size[1]);
@@ -152,7 +153,8 @@ glm::vec3 cellVertex(Grid& grid, const glm::ivec3& cell) {
         if (isInside(a) == isInside(b)) continue;
         const glm::ivec3 pa = grid.corner(cell, e[0]), pb = grid.corner(cell, e[1]);
         const float t = a / (a - b);
-        sum += grid.position(pa.x, pa.y, pa.z) + t * (grid.position(pb.x, pb.y, pb.z) - grid.position(pa.x, pa.y, pa.z));
+        sum +=
+            grid.position(pa.x, pa.y, pa.z) + t * (grid.position(pb.x, pb.y, pb.z) - grid.position(pa.x, pa.y, pa.z));
         ++count;
     }
     return sum / static_cast<float>(count);
@@ -269,7 +271,7 @@ Result<SurfaceMesh> meshSurface(const DistanceField& field, const glm::vec3& bou
     // Splits along the shorter diagonal. Near-ties (flat regions such as the sole) take a fixed
     // diagonal chosen so that mirror images in x get mirrored triangles: rounding must not pick
     // different diagonals on the two sides.
-    auto emitQuad = [&](const std::uint32_t (&q)[4], bool outwardAlongAxis, bool evenDiagonal) {
+    auto emitQuad = [&](const std::uint32_t(&q)[4], bool outwardAlongAxis, bool evenDiagonal) {
         const glm::vec3* pos = mesh.positions.data();
         const float d02 = glm::dot(pos[q[0]] - pos[q[2]], pos[q[0]] - pos[q[2]]);
         const float d13 = glm::dot(pos[q[1]] - pos[q[3]], pos[q[1]] - pos[q[3]]);
@@ -290,15 +292,18 @@ Result<SurfaceMesh> meshSurface(const DistanceField& field, const glm::vec3& bou
         // four around each, so every edge is visited once. Rings run counter-clockwise about +axis
         // and are wound that way when the outside lies towards +axis (the edge ends outside).
         if (isInside(grid.value(i, j + 1, k + 1)) != end) {
-            const std::uint32_t q[4] = {vertexOf(i, j, k), vertexOf(i, j + 1, k), vertexOf(i, j + 1, k + 1), vertexOf(i, j, k + 1)};
+            const std::uint32_t q[4] = {vertexOf(i, j, k), vertexOf(i, j + 1, k), vertexOf(i, j + 1, k + 1),
+                                        vertexOf(i, j, k + 1)};
             emitQuad(q, !end, true);
         }
         if (isInside(grid.value(i + 1, j, k + 1)) != end) {
-            const std::uint32_t q[4] = {vertexOf(i, j, k), vertexOf(i, j, k + 1), vertexOf(i + 1, j, k + 1), vertexOf(i + 1, j, k)};
+            const std::uint32_t q[4] = {vertexOf(i, j, k), vertexOf(i, j, k + 1), vertexOf(i + 1, j, k + 1),
+                                        vertexOf(i + 1, j, k)};
             emitQuad(q, !end, positiveX);
         }
         if (isInside(grid.value(i + 1, j + 1, k)) != end) {
-            const std::uint32_t q[4] = {vertexOf(i, j, k), vertexOf(i + 1, j, k), vertexOf(i + 1, j + 1, k), vertexOf(i, j + 1, k)};
+            const std::uint32_t q[4] = {vertexOf(i, j, k), vertexOf(i + 1, j, k), vertexOf(i + 1, j + 1, k),
+                                        vertexOf(i, j + 1, k)};
             emitQuad(q, !end, positiveX);
         }
     }

@@ -6,7 +6,6 @@
 #include <array>
 #include <cmath>
 #include <fstream>
-#include <fstream>
 #include <map>
 #include <set>
 #include <tuple>
@@ -35,8 +34,8 @@ const GeneratedSkin& skin() {
         test::BodyTables tables = test::loadBodyTables();
         bodygen::BodyShape shape = buildShape(tables);
         std::vector<bodygen::BodyRegion> regions;
-        auto mesh = bodygen::generateSkin(shape, tables.landmarks, tables.skeleton,
-                                          test::bodyTables() / "regions.csv", regions);
+        auto mesh = bodygen::generateSkin(shape, tables.landmarks, tables.skeleton, test::bodyTables() / "regions.csv",
+                                          regions);
         REQUIRE_MESSAGE(mesh, (mesh ? "" : mesh.error()));
         return GeneratedSkin{std::move(tables), std::move(shape), std::move(mesh.value()), std::move(regions)};
     }();
@@ -58,22 +57,82 @@ std::size_t nearestVertex(const glm::vec3& p) {
     return best;
 }
 
-std::string regionNear(const glm::vec3& p) {
-    return skin().regions[skin().mesh.region[nearestVertex(p)]].name;
-}
+std::string regionNear(const glm::vec3& p) { return skin().regions[skin().mesh.region[nearestVertex(p)]].name; }
 
-const char* const kRegionIds[] = {
-    "vertex", "forehead", "temple", "eyebrow", "orbit", "cheek", "upper_teeth", "lower_teeth", "jaw_angle", "tmj",
-    "ear", "mastoid", "occiput", "throat", "posterior_neck", "lateral_neck", "acromion", "anterior_shoulder",
-    "lateral_shoulder", "posterior_shoulder", "suprascapular", "interscapular", "medial_scapular_border",
-    "inferior_angle_scapula", "anterior_arm", "posterior_arm", "lateral_arm", "medial_arm", "lateral_epicondyle",
-    "medial_epicondyle", "dorsal_forearm", "volar_forearm", "radial_forearm", "wrist", "dorsal_hand", "palm",
-    "thumb", "index_finger", "ulnar_fingers", "sternum", "anterior_chest", "lateral_chest", "upper_abdomen",
-    "lower_abdomen", "thoracolumbar", "lumbar", "iliac_crest", "sacroiliac", "sacrum", "coccyx", "groin", "buttock",
-    "greater_trochanter", "lateral_thigh", "anterior_thigh", "medial_thigh", "posterior_thigh", "patella",
-    "medial_knee", "lateral_knee", "posterior_knee", "calf", "anterior_shin", "lateral_leg", "achilles", "heel",
-    "anterior_ankle", "lateral_ankle", "medial_ankle", "dorsum_foot", "big_toe", "lesser_toes", "plantar_foot"};
-const std::set<std::string> kMidline = {"vertex", "forehead", "throat", "sternum", "interscapular",
+const char* const kRegionIds[] = {"vertex",
+                                  "forehead",
+                                  "temple",
+                                  "eyebrow",
+                                  "orbit",
+                                  "cheek",
+                                  "upper_teeth",
+                                  "lower_teeth",
+                                  "jaw_angle",
+                                  "tmj",
+                                  "ear",
+                                  "mastoid",
+                                  "occiput",
+                                  "throat",
+                                  "posterior_neck",
+                                  "lateral_neck",
+                                  "acromion",
+                                  "anterior_shoulder",
+                                  "lateral_shoulder",
+                                  "posterior_shoulder",
+                                  "suprascapular",
+                                  "interscapular",
+                                  "medial_scapular_border",
+                                  "inferior_angle_scapula",
+                                  "anterior_arm",
+                                  "posterior_arm",
+                                  "lateral_arm",
+                                  "medial_arm",
+                                  "lateral_epicondyle",
+                                  "medial_epicondyle",
+                                  "dorsal_forearm",
+                                  "volar_forearm",
+                                  "radial_forearm",
+                                  "wrist",
+                                  "dorsal_hand",
+                                  "palm",
+                                  "thumb",
+                                  "index_finger",
+                                  "ulnar_fingers",
+                                  "sternum",
+                                  "anterior_chest",
+                                  "lateral_chest",
+                                  "upper_abdomen",
+                                  "lower_abdomen",
+                                  "thoracolumbar",
+                                  "lumbar",
+                                  "iliac_crest",
+                                  "sacroiliac",
+                                  "sacrum",
+                                  "coccyx",
+                                  "groin",
+                                  "buttock",
+                                  "greater_trochanter",
+                                  "lateral_thigh",
+                                  "anterior_thigh",
+                                  "medial_thigh",
+                                  "posterior_thigh",
+                                  "patella",
+                                  "medial_knee",
+                                  "lateral_knee",
+                                  "posterior_knee",
+                                  "calf",
+                                  "anterior_shin",
+                                  "lateral_leg",
+                                  "achilles",
+                                  "heel",
+                                  "anterior_ankle",
+                                  "lateral_ankle",
+                                  "medial_ankle",
+                                  "dorsum_foot",
+                                  "big_toe",
+                                  "lesser_toes",
+                                  "plantar_foot"};
+const std::set<std::string> kMidline = {"vertex",        "forehead",      "throat", "sternum", "interscapular",
                                         "upper_abdomen", "lower_abdomen", "sacrum", "coccyx"};
 
 }  // namespace
@@ -192,9 +251,9 @@ TEST_CASE("skin: every body region appears, on each side where it has one") {
         ++counts[s.regions[r].name];
     }
     for (const char* id : kRegionIds) {
-        const std::vector<std::string> names = kMidline.count(id) ? std::vector<std::string>{id}
-                                                                  : std::vector<std::string>{std::string(id) + ".L",
-                                                                                             std::string(id) + ".R"};
+        const std::vector<std::string> names =
+            kMidline.count(id) ? std::vector<std::string>{id}
+                               : std::vector<std::string>{std::string(id) + ".L", std::string(id) + ".R"};
         for (const std::string& name : names) CHECK_MESSAGE(counts[name] >= 5, name);
     }
     CHECK(s.regions.size() == 137);  // 64 regions with two sides, 9 on the midline
@@ -223,8 +282,8 @@ TEST_CASE("skin: generating twice gives identical meshes") {
     const auto tables = test::loadBodyTables();
     const auto shape = buildShape(tables);
     std::vector<bodygen::BodyRegion> regions;
-    auto second = bodygen::generateSkin(shape, tables.landmarks, tables.skeleton, test::bodyTables() / "regions.csv",
-                                        regions);
+    auto second =
+        bodygen::generateSkin(shape, tables.landmarks, tables.skeleton, test::bodyTables() / "regions.csv", regions);
     REQUIRE(second);
     CHECK(second->positions == first.mesh.positions);
     CHECK(second->normals == first.mesh.normals);
