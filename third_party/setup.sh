@@ -77,6 +77,7 @@ case "$mode" in
     MYOMAP_FORCE_XVFB=1 with_display ctest --test-dir build --output-on-failure -j "$(nproc)" "$@" ;;
   test-asan)
     configure_and_build build-asan -DMYOMAP_WERROR=ON -DMYOMAP_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+    install_validator build-asan
     ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions="$here/tests/lsan.supp" \
       MYOMAP_FORCE_XVFB=1 with_display ctest --test-dir build-asan --output-on-failure -j "$(nproc)" "$@" ;;
   *) echo "usage: third_party/setup.sh run|test|test-asan|build" >&2; exit 2 ;;

@@ -60,23 +60,13 @@ public:
     }
 
     int joints(const std::vector<glm::u16vec4>& values) {
-        tinygltf::Accessor a;
-        a.bufferView = view(values.data(), values.size() * sizeof(glm::u16vec4), TINYGLTF_TARGET_ARRAY_BUFFER);
-        a.componentType = TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT;
-        a.count = values.size();
-        a.type = TINYGLTF_TYPE_VEC4;
-        m_model.accessors.push_back(a);
-        return static_cast<int>(m_model.accessors.size() - 1);
+        return integers(values.data(), values.size() * sizeof(glm::u16vec4), TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT,
+                        values.size(), TINYGLTF_TYPE_VEC4, TINYGLTF_TARGET_ARRAY_BUFFER);
     }
 
     int indices(const std::vector<std::uint32_t>& values) {
-        tinygltf::Accessor a;
-        a.bufferView = view(values.data(), values.size() * sizeof(std::uint32_t), TINYGLTF_TARGET_ELEMENT_ARRAY_BUFFER);
-        a.componentType = TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT;
-        a.count = values.size();
-        a.type = TINYGLTF_TYPE_SCALAR;
-        m_model.accessors.push_back(a);
-        return static_cast<int>(m_model.accessors.size() - 1);
+        return integers(values.data(), values.size() * sizeof(std::uint32_t), TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT,
+                        values.size(), TINYGLTF_TYPE_SCALAR, TINYGLTF_TARGET_ELEMENT_ARRAY_BUFFER);
     }
 
     int matrices(const std::vector<glm::mat4>& values) {
@@ -91,6 +81,16 @@ public:
     }
 
 private:
+    int integers(const void* data, std::size_t bytes, int componentType, std::size_t count, int type, int target) {
+        tinygltf::Accessor a;
+        a.bufferView = view(data, bytes, target);
+        a.componentType = componentType;
+        a.count = count;
+        a.type = type;
+        m_model.accessors.push_back(a);
+        return static_cast<int>(m_model.accessors.size() - 1);
+    }
+
     tinygltf::Model& m_model;
 };
 
