@@ -8,6 +8,7 @@ in vec2 vUv;
 in vec4 vColor;
 in vec2 vMuscleUv;
 in vec3 vFibre;
+in vec2 vHeat;
 
 uniform vec4 uBaseColor;        // linear
 uniform bool uHasTexture;
@@ -16,6 +17,11 @@ uniform vec3 uCameraPosition;
 uniform vec3 uKeyDirection;     // towards the light, world space
 uniform float uOpacity;
 uniform bool uStriated;         // muscle fibres: fine stripes along them and a sheen across
+uniform int uHeatMode;          // 0: no heat, 1: heat over the surface, 2: only the heat
+uniform int uHeatPalette;       // 0: warm, 1: colour-blind safe
+uniform bool uStipple;          // spillover heat as dots
+uniform float uHighlight;       // rim glow 0-1
+uniform bool uXray;             // the covered part of a selected surface: flat and faint
 
 out vec4 fragColor;
 
@@ -24,7 +30,27 @@ vec3 linearToSrgb(vec3 c) {
     return mix(c * 12.92, 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055, step(vec3(0.0031308), c));
 }
 
+vec3 heatColor(float h) {
+    // Both ramps run from light to dark so that strength reads in lightness alone.
+    if (uHeatPalette == 1) return mix(vec3(0.98, 0.86, 0.30), vec3(0.05, 0.13, 0.45), h);
+    return mix(vec3(1.0, 0.78, 0.16), vec3(0.62, 0.02, 0.02), h);
+}
+
+// Heat after the spillover stipple: dots on a 7-pixel grid, a faint wash between them.
+float visibleHeat() {
+    float h = clamp(vHeat.x, 0.0, 1.0);
+    if (uStipple && vHeat.y < 0.5) {
+        vec2 cell = mod(gl_FragCoord.xy, 7.0) - 3.5;
+        h *= mix(0.22, 1.0, 1.0 - smoothstep(1.5, 2.3, length(cell)));
+    }
+    return h;
+}
+
 void main() {
+    if (uXray) {
+        fragColor = vec4(linearToSrgb(vec3(1.0, 0.72, 0.25)), 0.35 * uOpacity);
+        return;
+    }
     vec4 albedo = uBaseColor * vColor;
     if (uHasTexture) albedo *= texture(uBaseColorTexture, vUv);
 
@@ -55,6 +81,21 @@ void main() {
     }
     float rim = pow(1.0 - max(dot(n, v), 0.0), 3.0) * 0.18;
 
+    float alpha = albedo.a * uOpacity;
+    if (uHeatMode != 0) {
+        float h = visibleHeat();
+        if (uHeatMode == 2) {
+            if (h < 0.02) discard;
+            albedo.rgb = heatColor(h);
+            alpha = smoothstep(0.02, 0.35, h) * 0.92;
+        } else {
+            albedo.rgb = mix(albedo.rgb, heatColor(h), smoothstep(0.0, 0.3, h) * 0.9);
+            alpha = max(alpha, smoothstep(0.02, 0.35, h) * 0.92);
+        }
+    }
     vec3 color = albedo.rgb * (0.42 * hemisphere + 0.78 * key) + vec3(specular) + rim * sky;
-    fragColor = vec4(linearToSrgb(color), albedo.a * uOpacity);
+    // Selection: a warm glow that grows towards the silhouette.
+    float edge = pow(1.0 - max(dot(n, v), 0.0), 2.0);
+    color += uHighlight * (0.10 + 0.75 * edge) * vec3(1.0, 0.70, 0.20);
+    fragColor = vec4(linearToSrgb(color), alpha);
 }

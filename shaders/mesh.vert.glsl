@@ -9,6 +9,7 @@ layout(location = 4) in vec4 aWeights;
 layout(location = 5) in vec4 aColor;
 layout(location = 6) in vec2 aMuscleUv;
 layout(location = 7) in vec3 aFibre;
+layout(location = 8) in vec2 aHeat;  // referral heat 0-1, and 1 where essential (0: spillover)
 
 uniform mat4 uModel;
 uniform mat4 uViewProjection;
@@ -22,6 +23,7 @@ out vec2 vUv;
 out vec4 vColor;
 out vec2 vMuscleUv;
 out vec3 vFibre;
+out vec2 vHeat;
 
 mat4 jointMatrix(uint joint) {
     int row = uJointOffset + int(joint);
@@ -43,5 +45,6 @@ void main() {
     vColor = aColor;
     vMuscleUv = aMuscleUv;
     vFibre = mat3(model) * aFibre;
+    vHeat = aHeat;
     gl_Position = uViewProjection * world;
 }

@@ -53,11 +53,13 @@ Result<Options> parseOptions(const std::vector<std::string>& args) {
             o.help = true;
         } else if (arg == "--version") {
             o.version = true;
-        } else if (arg == "--model" || arg == "--screenshot" || arg == "--clip") {
+        } else if (arg == "--model" || arg == "--screenshot" || arg == "--clip" || arg == "--pose" ||
+                   arg == "--script") {
             auto v = value();
             if (!v) return fail(v.error());
             if (arg == "--model") o.model = *v;
             else if (arg == "--screenshot") o.screenshot = *v;
+            else if (arg == "--script") o.script = *v;
             else o.clip = *v;
         } else if (arg == "--size") {
             auto v = value();
@@ -98,6 +100,10 @@ Result<Options> parseOptions(const std::vector<std::string>& args) {
             if (!v) return fail(v.error());
             o.background = hexColor(*v);
             if (!o.background) return bad(*v, "a colour as RRGGBB hex, e.g. ffffff");
+        } else if (isCommandFlag(arg)) {
+            auto command = commandFromFlag(args, i);
+            if (!command) return fail(command.error());
+            o.commands.push_back(std::move(*command));
         } else {
             return fail("unknown option '" + arg + "' (see myomap --help)");
         }
@@ -112,7 +118,8 @@ std::string helpText() {
     s << "Myomap: an interactive 3D trigger point atlas (an education tool, not a diagnostic device).\n\n"
          "Usage:\n"
          "  myomap [--model FILE]                      open the viewer (on the built-in figure by default)\n"
-         "  myomap [--model FILE] --screenshot OUT.png render one frame offscreen and exit\n\n"
+         "  myomap [--model FILE] --screenshot OUT.png render one frame offscreen and exit\n"
+         "  myomap --script FILE                       run a script of viewer commands\n\n"
          "Options:\n"
          "  --model FILE          model to open instead of the built-in figure: glTF 2.0 (.gltf,\n"
          "                        .glb) or OBJ / FBX / DAE\n"
@@ -120,13 +127,29 @@ std::string helpText() {
          "  --size WxH            image size in pixels for --screenshot (default 1600x1000)\n"
          "  --time SECONDS        animation time to show (default 0)\n"
          "  --clip NAME           animation clip to play or pose (default: the first)\n"
+         "  --pose NAME           the same as --clip\n"
          "  --view VIEW           anterior, posterior, left or right (default anterior)\n"
          "  --camera X,Y,Z        camera position in metres (instead of --view)\n"
          "  --target X,Y,Z        point the camera looks at (default: the model's centre)\n"
          "  --fov DEGREES         vertical field of view (default 35)\n"
          "  --background RRGGBB   flat background colour instead of the soft gradient\n"
+         "  --script FILE         run the commands in FILE, one a line (# starts a comment):\n"
+         "                        view, select, referral, layer, side, pose, time, pick, screenshot,\n"
+         "                        wait, size, heat, palette, isolate, show all\n"
          "  --version             print the version\n"
          "  --help                this text\n\n"
+         "Script commands as one-shot options (run in the order given, after --view, --clip, --time):\n"
+         "  --select MESH         select a muscle, e.g. upper_trapezius.R (or none)\n"
+         "  --referral TP[.L|.R]  show a trigger point's referral, e.g. upper_trapezius.tp1 (or none)\n"
+         "  --layer LAYER STATE   skin, superficial, intermediate, deep or bones; on, off or an\n"
+         "                        opacity 0-1\n"
+         "  --side SIDE           left, right or both\n"
+         "  --pick X Y            print the id under the pixel X,Y (from the top left)\n"
+         "  --wait SECONDS        let time run (0 to 3600)\n"
+         "  --heat MODE           still or animated referral heat\n"
+         "  --palette NAME        default or colourblind\n"
+         "  --isolate             show only the selected muscle\n"
+         "  --show-all            show every muscle again\n\n"
          "In the viewer: drag to orbit, right or middle drag to pan, wheel to zoom, double-click to\n"
          "centre on what is under the cursor; keys A P L R for anterior, posterior, left and right\n"
          "views, F to frame the model, Home to reset.\n";

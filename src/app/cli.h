@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/camera.h"
+#include "app/script.h"
 #include "core/result.h"
 
 #include <filesystem>
@@ -24,6 +25,11 @@ struct Options {
     std::optional<glm::vec3> target;
     float fovDegrees = 35.0f;
     std::optional<glm::vec3> background;  // sRGB 0-1, flat instead of the gradient
+    std::optional<std::filesystem::path> script;  // --script FILE: run its commands
+    // One-shot script commands given as flags (--select, --referral, --layer, ...), in the
+    // order given; they run after the view, clip and time above are applied (and before a
+    // --script).
+    std::vector<ScriptCommand> commands;
     bool help = false;
     bool version = false;
 };

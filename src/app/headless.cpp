@@ -1,6 +1,7 @@
 #include "app/headless.h"
 
-#include "app/scene_view.h"
+#include "app/commands.h"
+#include "app/explorer.h"
 #include "app/startup.h"
 #include "app/window.h"
 #include "core/image.h"
@@ -9,21 +10,109 @@
 #include "model/loader.h"
 #include "render/renderer.h"
 
+#include <iostream>
+
 namespace myomap::app {
 
-int renderScreenshot(const Options& options) {
+anatomy::Atlas loadAppAtlas() {
+    anatomy::LoadOptions options;
+    options.logProblems = false;
+    anatomy::Atlas atlas = anatomy::loadAtlas(paths::assetsDir() / "atlas", options);
+    if (atlas.errorCount() > 0) {
+        log::warning(std::to_string(atlas.errorCount()) + " problem(s) in the atlas content; the entries concerned "
+                     "are left out (myomap query --problems lists them)");
+    }
+    return atlas;
+}
+
+namespace {
+
+class HeadlessRun {
+public:
+    HeadlessRun(const Options& options, render::Renderer renderer, anatomy::Atlas atlas)
+        : m_options(options), m_renderer(std::move(renderer)), m_atlas(std::move(atlas)) {
+        m_width = options.width;
+        m_height = options.height;
+        m_time = options.time;
+    }
+
+    Status open(model::Scene scene) {
+        auto clip = chooseClip(scene, m_options.clip);
+        if (!clip) return fail(clip.error());
+        m_clip = *clip;
+        m_explorer.open(std::move(scene), m_renderer, &m_atlas);
+        const model::Pose pose = m_explorer.view().pose(m_clip, m_time);
+        m_camera = initialCamera(m_options, model::posedBounds(m_explorer.view().scene(), pose), aspect());
+        return Ok{};
+    }
+
+    Status run() {
+        CommandContext context{m_explorer, m_camera, m_clip, m_time, m_width, m_height, std::cout,
+                               [this](const std::filesystem::path& path) { return screenshot(path); },
+                               [this](int x, int y) { return pick(x, y); }};
+        if (auto s = runCommands(m_options.commands, context); !s) return s;
+        if (m_options.script) {
+            auto script = loadScript(*m_options.script);
+            if (!script) return fail(script.error());
+            if (auto s = runCommands(script->commands, context); !s) return s;
+        }
+        if (m_options.screenshot) return screenshot(*m_options.screenshot);
+        return Ok{};
+    }
+
+private:
+    float aspect() const { return static_cast<float>(m_width) / static_cast<float>(std::max(m_height, 1)); }
+
+    Status buildFrame() {
+        m_frame = {};
+        m_frame.width = m_width;
+        m_frame.height = m_height;
+        m_frame.view = m_camera.view();
+        m_frame.projection = m_camera.projection(aspect());
+        m_frame.cameraPosition = m_camera.position();
+        if (m_options.background) m_frame.backgroundTop = m_frame.backgroundBottom = glm::vec4(*m_options.background, 1.0f);
+        m_explorer.addToFrame(m_explorer.view().pose(m_clip, m_time), m_time, m_renderer, m_frame);
+        if (auto s = m_renderer.render(m_frame); !s) {
+            return fail("cannot render " + std::to_string(m_width) + "x" + std::to_string(m_height) + ": " + s.error());
+        }
+        return Ok{};
+    }
+
+    Status screenshot(const std::filesystem::path& path) {
+        if (auto s = buildFrame(); !s) return s;
+        const render::Capture capture = m_renderer.capture();
+        if (auto s = writePng(path, {capture.width, capture.height, capture.rgba}); !s) return s;
+        log::info("wrote " + path.string() + " (" + std::to_string(capture.width) + "x" + std::to_string(capture.height) +
+                  ", " + m_renderer.contextInfo().renderer + ")");
+        return Ok{};
+    }
+
+    std::string pick(int x, int y) {
+        if (!buildFrame()) return "";
+        return m_explorer.pick(m_renderer, m_frame, x, y);
+    }
+
+    const Options& m_options;
+    render::Renderer m_renderer;
+    anatomy::Atlas m_atlas;
+    Explorer m_explorer;
+    OrbitCamera m_camera;
+    render::FrameData m_frame;
+    int m_clip = -1;
+    float m_time = 0.0f;
+    int m_width = 0;
+    int m_height = 0;
+};
+
+}  // namespace
+
+int runHeadless(const Options& options) {
     auto scene = model::loadModel(options.model ? *options.model : paths::builtInFigure());
     if (!scene) {
         log::error(scene.error());
         return 1;
     }
     for (const std::string& w : scene->warnings) log::warning(w);
-    auto clip = chooseClip(*scene, options.clip);
-    if (!clip) {
-        log::error(clip.error());
-        return 1;
-    }
-
     auto window = Window::create({"Myomap (offscreen)", 64, 64, false});
     if (!window) {
         log::error(window.error());
@@ -34,32 +123,15 @@ int renderScreenshot(const Options& options) {
         log::error(renderer.error());
         return 1;
     }
-    SceneView view;
-    view.show(std::move(scene.value()), *renderer);
-    const model::Pose pose = view.pose(*clip, options.time);
-
-    render::FrameData frame;
-    frame.width = options.width;
-    frame.height = options.height;
-    const float aspect = static_cast<float>(frame.width) / static_cast<float>(frame.height);
-    const OrbitCamera camera = initialCamera(options, model::posedBounds(view.scene(), pose), aspect);
-    frame.view = camera.view();
-    frame.projection = camera.projection(aspect);
-    frame.cameraPosition = camera.position();
-    if (options.background) frame.backgroundTop = frame.backgroundBottom = glm::vec4(*options.background, 1.0f);
-    view.addToFrame(pose, frame);
-
-    if (auto s = renderer->render(frame); !s) {
-        log::error("cannot render " + std::to_string(frame.width) + "x" + std::to_string(frame.height) + ": " + s.error());
-        return 1;
-    }
-    const render::Capture capture = renderer->capture();
-    if (auto s = writePng(*options.screenshot, {capture.width, capture.height, capture.rgba}); !s) {
+    HeadlessRun run(options, std::move(renderer.value()), loadAppAtlas());
+    if (auto s = run.open(std::move(scene.value())); !s) {
         log::error(s.error());
         return 1;
     }
-    log::info("wrote " + options.screenshot->string() + " (" + std::to_string(capture.width) + "x" +
-              std::to_string(capture.height) + ", " + renderer->contextInfo().renderer + ")");
+    if (auto s = run.run(); !s) {
+        log::error(s.error());
+        return 1;
+    }
     return 0;
 }
 

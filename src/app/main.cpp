@@ -32,6 +32,6 @@ int main(int argc, char** argv) {
         std::printf("myomap %s\n", MYOMAP_VERSION);
         return 0;
     }
-    if (options->screenshot) return app::renderScreenshot(*options);
+    if (options->screenshot || options->script) return app::runHeadless(*options);
     return app::runViewer(*options);
 }

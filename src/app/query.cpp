@@ -1,5 +1,7 @@
 #include "app/query.h"
 
+#include "app/pain_query.h"
+
 #include "anatomy/atlas.h"
 #include "anatomy/atlas_json.h"
 #include "anatomy/regions.h"
@@ -32,6 +34,7 @@ struct QueryOptions {
     std::string argument;  // the muscle id, region or point
     bool help = false;
     bool json = false;
+    std::size_t top = 10;  // --top, for --pain and --at
     std::filesystem::path atlasDir;
 };
 
@@ -75,12 +78,23 @@ Result<QueryOptions> parseArgs(const std::vector<std::string>& args) {
             o.json = true;
             continue;
         }
-        const bool takesValue = arg == "--muscle" || arg == "--pain" || arg == "--at" || arg == "--atlas";
+        const bool takesValue =
+            arg == "--muscle" || arg == "--pain" || arg == "--at" || arg == "--atlas" || arg == "--top";
         if (takesValue && (i + 1 >= args.size() || args[i + 1].starts_with("--"))) {
             return fail(arg + " needs a value (see myomap query --help)");
         }
         if (arg == "--atlas") {
             o.atlasDir = args[++i];
+            continue;
+        }
+        if (arg == "--top") {
+            const std::string& value = args[++i];
+            std::size_t top = 0;
+            const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), top);
+            if (ec != std::errc() || end != value.data() + value.size() || top == 0) {
+                return fail("bad value '" + value + "' for --top: expected a whole number of at least 1");
+            }
+            o.top = top;
             continue;
         }
         const auto question = kQuestions.find(arg);
@@ -326,46 +340,18 @@ int reportProblems(const an::Atlas& atlas, const Streams& s) {
     return atlas.problems.empty() ? 0 : 1;
 }
 
-std::optional<double> parseNumber(std::string_view text) {
-    double value = 0.0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
-    return value;
-}
-
-// --pain and --at need the figure's skin (region labels, geodesics), which is not wired in
-// yet: the arguments are checked now so scripts written today keep working later.
+// --pain and --at: the pain finder on the built-in figure (pain_query.cpp).
 int painFinder(const QueryOptions& o, const Streams& s) {
-    if (o.command == Command::Pain) {
-        std::string region = o.argument;
-        const bool sided = region.ends_with(".L") || region.ends_with(".R");
-        if (sided) region.resize(region.size() - 2);
-        const an::BodyRegion* known = an::findBodyRegion(region);
-        if (!known) {
-            constexpr auto ids = an::bodyRegionIds();
-            return failure(s, 2, "no body region '" + o.argument + "' (see --list-regions)",
-                           an::closestMatches(region, ids, 3));
-        }
-        if (sided && known->midline) return failure(s, 2, "'" + region + "' is a midline region: leave out .L/.R");
-    } else {
-        std::vector<double> xyz;
-        std::string_view rest = o.argument;
-        while (true) {
-            const auto comma = rest.find(',');
-            const auto value = parseNumber(rest.substr(0, comma));
-            if (!value) break;
-            xyz.push_back(*value);
-            if (comma == std::string_view::npos) break;
-            rest.remove_prefix(comma + 1);
-        }
-        if (xyz.size() != 3 || rest.find(',') != std::string_view::npos) {
-            return failure(s, 2,
-                           "bad value '" + o.argument + "' for --at: expected x,y,z in metres, e.g. 0.1,1.5,-0.05");
-        }
-    }
-    return failure(s, 1,
-                   std::string(o.command == Command::Pain ? "--pain" : "--at") +
-                       " is not available yet: the pain finder needs the figure's skin, which is still being built");
+    PainQuestion question;
+    question.atPoint = o.command == Command::At;
+    question.argument = o.argument;
+    question.top = o.top;
+    question.json = s.json;
+    question.atlasDir = o.atlasDir.empty() ? paths::assetsDir() / "atlas" : o.atlasDir;
+    question.figure = paths::builtInFigure();
+    question.landmarksCsv = paths::assetsDir() / "body" / "landmarks.csv";
+    const auto error = answerPain(question, s.out, s.err);
+    return error ? failure(s, error->code, error->message, error->suggestions) : 0;
 }
 
 }  // namespace
@@ -377,11 +363,13 @@ std::string queryHelpText() {
            "  --list-regions     the body regions pain is described in, and the muscles by region\n"
            "  --muscle ID        everything about one muscle, with its sources\n"
            "  --problems         check the content and list what is wrong (exit code 1 if anything)\n"
-           "  --pain REGION      trigger points that refer pain to a body region (not available yet)\n"
-           "  --at X,Y,Z         trigger points that refer pain to a point on the skin (not available yet)\n\n"
+           "  --pain REGION      muscles whose trigger points refer pain to a body region, strongest first:\n"
+           "                     temple.L or temple.R for one side, temple for either, sternum (midline)\n"
+           "  --at X,Y,Z         the same for a point on the skin of the built-in figure (metres, bind pose)\n\n"
            "Options:\n"
            "  --json             answer as JSON\n"
-           "  --atlas DIR        read the content from DIR instead of the installed assets/atlas\n";
+           "  --atlas DIR        read the content from DIR instead of the installed assets/atlas\n"
+           "  --top N            with --pain and --at: at most N muscles (default 10)\n";
 }
 
 int runQuery(const std::vector<std::string>& args) { return runQuery(args, std::cout, std::cerr); }

@@ -1,6 +1,6 @@
 // `myomap query ...`: answers questions about the atlas content as text for a person or as
 // JSON (--json), with no window. Exit codes: 0 answered, 1 could not answer (content problems
-// found by --problems, a feature not available yet), 2 a usage error or an unknown id.
+// found by --problems, the figure missing), 2 a usage error or an unknown id.
 #pragma once
 
 #include <ostream>

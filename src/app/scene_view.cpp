@@ -50,7 +50,7 @@ model::Pose SceneView::pose(int clip, float t) const {
     return model::evaluatePose(m_scene, c, t);
 }
 
-void SceneView::addToFrame(const model::Pose& pose, render::FrameData& frame) const {
+void SceneView::addToFrame(const model::Pose& pose, render::FrameData& frame, std::vector<int>* itemNodes) const {
     for (const int nodeIndex : m_meshNodes) {
         const model::Node& node = m_scene.nodes[static_cast<std::size_t>(nodeIndex)];
         int palette = -1;
@@ -76,6 +76,7 @@ void SceneView::addToFrame(const model::Pose& pose, render::FrameData& frame) co
                 item.material.baseColor = glm::vec4(0.8f, 0.8f, 0.8f, 1.0f);
             }
             frame.items.push_back(item);
+            if (itemNodes) itemNodes->push_back(nodeIndex);
         }
     }
 }

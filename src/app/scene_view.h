@@ -23,8 +23,10 @@ public:
 
     // The clip's pose at time t (clip -1: the rest pose).
     model::Pose pose(int clip, float t) const;
-    // Appends this scene's draw items (and skin palettes) for `pose` to the frame.
-    void addToFrame(const model::Pose& pose, render::FrameData& frame) const;
+    // Appends this scene's draw items (and skin palettes) for `pose` to the frame; with
+    // `itemNodes`, also the node each appended item draws.
+    void addToFrame(const model::Pose& pose, render::FrameData& frame, std::vector<int>* itemNodes = nullptr) const;
+    const std::vector<int>& meshNodes() const { return m_meshNodes; }
 
 private:
     model::Scene m_scene;

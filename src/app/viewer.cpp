@@ -1,6 +1,9 @@
 #include "app/viewer.h"
 
-#include "app/scene_view.h"
+#include "app/commands.h"
+#include "app/explore_ui.h"
+#include "app/explorer.h"
+#include "app/headless.h"
 #include "app/startup.h"
 #include "app/viewer_input.h"
 #include "app/window.h"
@@ -10,6 +13,7 @@
 #include "model/loader.h"
 #include "render/gl/imgui_backend.h"
 #include "render/renderer.h"
+#include "ui/explore_panel.h"
 #include "ui/fonts.h"
 #include "ui/viewer_panel.h"
 
@@ -21,6 +25,7 @@
 #include <cmath>
 #include <ctime>
 #include <filesystem>
+#include <iostream>
 
 namespace myomap::app {
 namespace {
@@ -28,7 +33,7 @@ namespace {
 class Viewer {
 public:
     Viewer(Window window, render::Renderer renderer, const Options& options)
-        : m_window(std::move(window)), m_renderer(std::move(renderer)), m_options(options) {
+        : m_window(std::move(window)), m_renderer(std::move(renderer)), m_options(options), m_atlas(loadAppAtlas()) {
         m_ui.rendererName = m_renderer.contextInfo().renderer;
     }
 
@@ -45,18 +50,36 @@ public:
             for (const auto& s : scene->skins) n += s.joints.size();
             return n;
         }();
-        m_view.show(std::move(scene.value()), m_renderer);
+        m_explorer.open(std::move(scene.value()), m_renderer, &m_atlas);
         m_ui.modelPath = path.string();
-        m_ui.modelSummary = std::to_string(m_view.scene().meshes.size()) + " meshes, " +
-                            std::to_string(m_view.triangleCount()) + " triangles, " + std::to_string(joints) + " joints";
+        m_ui.modelSummary = std::to_string(m_explorer.view().scene().meshes.size()) + " meshes, " +
+                            std::to_string(m_explorer.view().triangleCount()) + " triangles, " + std::to_string(joints) + " joints";
         m_ui.clipNames.clear();
-        for (const auto& clip : m_view.scene().clips) m_ui.clipNames.push_back(clip.name);
-        auto clip = chooseClip(m_view.scene(), m_options.clip);
+        for (const auto& clip : m_explorer.view().scene().clips) m_ui.clipNames.push_back(clip.name);
+        auto clip = chooseClip(m_explorer.view().scene(), m_options.clip);
         if (!clip) report(clip.error());
-        m_ui.clip = clip ? *clip : (m_view.scene().clips.empty() ? -1 : 0);
+        m_ui.clip = clip ? *clip : (m_explorer.view().scene().clips.empty() ? -1 : 0);
         m_ui.time = m_options.time;
         resetCamera();
         log::info("opened " + path.string() + " (" + m_ui.modelSummary + ")");
+    }
+
+    // The command-line commands (--select, --referral, --layer ...) applied once at start.
+    void runStartCommands() {
+        int width = 0, height = 0;
+        m_window.framebufferSize(width, height);
+        CommandContext context{m_explorer, m_camera, m_ui.clip, m_ui.time, width, height, std::cout,
+                               [this, &width, &height](const std::filesystem::path& path) {
+                                   buildFrame(width, height);
+                                   if (auto s = m_renderer.render(m_frame); !s) return s;
+                                   const render::Capture c = m_renderer.capture();
+                                   return writePng(path, {c.width, c.height, c.rgba});
+                               },
+                               [this, &width, &height](int x, int y) {
+                                   buildFrame(width, height);
+                                   return m_explorer.pick(m_renderer, m_frame, x, y);
+                               }};
+        if (auto s = runCommands(m_options.commands, context); !s) report(s.error());
     }
 
     int run() {
@@ -92,15 +115,79 @@ private:
     }
 
     void resetCamera() {
-        const model::Pose pose = m_view.pose(m_ui.clip, 0.0f);
-        m_camera = initialCamera(m_options, model::posedBounds(m_view.scene(), pose), m_aspect);
+        const model::Pose pose = m_explorer.view().pose(m_ui.clip, 0.0f);
+        m_camera = initialCamera(m_options, model::posedBounds(m_explorer.view().scene(), pose), m_aspect);
         m_easing.cancel();
     }
 
     void frameAll() {
         OrbitCamera goal = m_camera;
-        goal.frame(model::posedBounds(m_view.scene(), m_view.pose(m_ui.clip, m_ui.time)), m_aspect);
+        goal.frame(model::posedBounds(m_explorer.view().scene(), m_explorer.view().pose(m_ui.clip, m_ui.time)), m_aspect);
         m_easing.start(goal);
+    }
+
+    // Frames the selection (eased), or the whole model when nothing is selected.
+    void frameSelection() {
+        const model::Bounds bounds = m_explorer.selectionBounds(m_explorer.view().pose(m_ui.clip, m_ui.time));
+        if (bounds.empty()) return frameAll();
+        OrbitCamera goal = m_camera;
+        goal.frame(bounds, m_aspect);
+        goal.distance = std::max(goal.distance, 0.9f);  // keep some of the body around it in view
+        m_easing.start(goal);
+    }
+
+    void carryOut(const std::vector<ui::ExploreAction>& actions) {
+        ExploreState& state = m_explorer.state();
+        for (const ui::ExploreAction a : actions) {
+            switch (a) {
+            case ui::ExploreAction::ClearSelection: state.selected.clear(); state.referrals.clear(); break;
+            case ui::ExploreAction::HideSelection:
+                state.hidden.insert(state.selected);
+                state.selected.clear();
+                state.referrals.clear();
+                break;
+            case ui::ExploreAction::ShowAll: state.showAll(); break;
+            case ui::ExploreAction::ReplayReferral:
+                if (!state.referrals.empty()) (void)m_explorer.showReferral(state.referrals.front(), m_clock);
+                break;
+            case ui::ExploreAction::ClearReferral: state.referrals.clear(); break;
+            case ui::ExploreAction::FrameSelection: frameSelection(); break;
+            }
+        }
+    }
+
+    // Hover shows what is under the cursor; a click (not a drag) selects it, or shows a
+    // trigger point's referral; a click on nothing and Escape clear.
+    void handlePicking() {
+        const ImGuiIO& io = ImGui::GetIO();
+        ExploreState& state = m_explorer.state();
+        if (!io.WantCaptureKeyboard && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
+            state.selected.clear();
+            state.referrals.clear();
+        }
+        if (io.WantCaptureMouse || m_frame.width == 0) {
+            state.hovered.clear();
+            return;
+        }
+        const int x = static_cast<int>(io.MousePos.x * io.DisplayFramebufferScale.x);
+        const int y = static_cast<int>(io.MousePos.y * io.DisplayFramebufferScale.y);
+        const bool dragging = ImGui::IsMouseDown(ImGuiMouseButton_Left) || ImGui::IsMouseDown(ImGuiMouseButton_Right);
+        if (!dragging && (io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f)) {
+            state.hovered = m_explorer.pick(m_renderer, m_frame, x, y);
+        }
+        if (!state.hovered.empty() && !dragging) ImGui::SetTooltip("%s", displayName(m_explorer, state.hovered).c_str());
+        const bool click = ImGui::IsMouseReleased(ImGuiMouseButton_Left) && io.MouseDragMaxDistanceSqr[0] < 16.0f;
+        if (!click) return;
+        const std::string picked = m_explorer.pick(m_renderer, m_frame, x, y);
+        if (picked.empty()) {
+            state.selected.clear();
+            state.referrals.clear();
+        } else if (anatomy::sideOf(picked) && m_atlas.findTriggerPoint(picked.substr(0, picked.size() - 2))) {
+            if (auto s = m_explorer.showReferral(picked, m_clock); !s) report(s.error());
+        } else if (picked != state.selected) {
+            (void)m_explorer.select(picked);
+            state.referrals.clear();
+        }
     }
 
     void setView(View v) {
@@ -114,7 +201,7 @@ private:
             switch (c.type) {
             case ui::CommandType::OpenModel: open(c.path); break;
             case ui::CommandType::SetView: setView(c.view); break;
-            case ui::CommandType::FrameAll: frameAll(); break;
+            case ui::CommandType::FrameAll: frameSelection(); break;
             case ui::CommandType::ResetCamera: resetCamera(); break;
             case ui::CommandType::SaveScreenshot: m_screenshotRequested = true; break;
             case ui::CommandType::Quit: m_quit = true; break;
@@ -123,8 +210,8 @@ private:
     }
 
     void advanceAnimation(float dt) {
-        if (m_ui.clip < 0 || static_cast<std::size_t>(m_ui.clip) >= m_view.scene().clips.size()) return;
-        m_ui.duration = m_view.scene().clips[static_cast<std::size_t>(m_ui.clip)].duration;
+        if (m_ui.clip < 0 || static_cast<std::size_t>(m_ui.clip) >= m_explorer.view().scene().clips.size()) return;
+        m_ui.duration = m_explorer.view().scene().clips[static_cast<std::size_t>(m_ui.clip)].duration;
         if (!m_ui.playing) return;
         m_ui.time += dt * m_ui.speed;
         if (m_ui.time > m_ui.duration) {
@@ -141,22 +228,22 @@ private:
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
         std::vector<ui::Command> commands;
-        ui::drawViewerUi(m_ui, commands);
+        fillExploreUi(m_explorer, m_exploreUi);
+        ui::drawViewerUi(m_ui, commands, [&] { ui::drawExplorePanel(m_exploreUi, m_exploreActions); });
+        ui::drawLegends(m_exploreUi);
+        applyExploreUi(m_exploreUi, m_explorer.state());
+        carryOut(m_exploreActions);
+        m_exploreActions.clear();
         collectShortcuts(commands);
         carryOut(commands);
+        handlePicking();
         handleCameraInput(width, height);
         m_easing.update(m_camera, dt);
         advanceAnimation(dt);
+        m_clock += dt;
         m_ui.fps = m_ui.fps * 0.95f + (dt > 0.0f ? 1.0f / dt : 0.0f) * 0.05f;
 
-        m_frame.width = width;
-        m_frame.height = height;
-        m_frame.view = m_camera.view();
-        m_frame.projection = m_camera.projection(m_aspect);
-        m_frame.cameraPosition = m_camera.position();
-        m_frame.items.clear();
-        m_frame.palettes.clear();
-        if (!m_view.empty()) m_view.addToFrame(m_view.pose(m_ui.clip, m_ui.time), m_frame);
+        buildFrame(width, height);
         if (auto s = m_renderer.render(m_frame); !s) {
             report(s.error());
             m_quit = true;
@@ -166,6 +253,20 @@ private:
         ImGui::Render();
         gl::imguiRender(ImGui::GetDrawData());
         m_window.swapBuffers();
+    }
+
+    void buildFrame(int width, int height) {
+        m_frame.width = width;
+        m_frame.height = height;
+        m_frame.view = m_camera.view();
+        m_frame.projection = m_camera.projection(m_aspect);
+        m_frame.cameraPosition = m_camera.position();
+        m_frame.items.clear();
+        m_frame.palettes.clear();
+        m_frame.markers.clear();
+        if (!m_explorer.view().empty()) {
+            m_explorer.addToFrame(m_explorer.view().pose(m_ui.clip, m_ui.time), m_clock, m_renderer, m_frame);
+        }
     }
 
     void collectShortcuts(std::vector<ui::Command>& commands) {
@@ -221,8 +322,12 @@ private:
     Window m_window;
     render::Renderer m_renderer;
     Options m_options;
-    SceneView m_view;
+    anatomy::Atlas m_atlas;
+    Explorer m_explorer;
     ui::ViewerState m_ui;
+    ui::ExploreUi m_exploreUi;
+    std::vector<ui::ExploreAction> m_exploreActions;
+    double m_clock = 0.0;  // seconds since start: the referral heat animates with it
     OrbitCamera m_camera;
     CameraEasing m_easing;
     render::FrameData m_frame;
@@ -255,6 +360,7 @@ int runViewer(const Options& options) {
     {
         Viewer viewer(std::move(window.value()), std::move(renderer.value()), options);
         viewer.open(options.model ? *options.model : paths::builtInFigure());
+        viewer.runStartCommands();
         code = viewer.run();
         gl::imguiShutdown();
         ImGui_ImplGlfw_Shutdown();

@@ -2,6 +2,7 @@
 
 #include "bodygen/muscle_layout.h"
 #include "bodygen/muscle_mesh.h"
+#include "bodygen/skin_weights.h"
 
 namespace myomap::bodygen {
 namespace {
@@ -31,6 +32,13 @@ Result<std::vector<BodyMesh>> generateMuscles(const Landmarks& landmarks, const 
     auto otherSide = mirrorJoints(skeleton);
     if (!otherSide) return fail(otherSide.error());
 
+    // Muscles take their joint weights from the same field as the skin over them, so each
+    // follows the skin when a joint bends (a blend from origin bone to insertion bone alone
+    // swings broad muscles out through the skin at the shoulder and hip).
+    auto model = buildShapeModel(landmarks, skeleton);
+    if (!model) return fail(model.error());
+    const SkinWeighting weighting(*model, skeleton);
+
     const SkinSurface surface(shape);
     MuscleCoverage coverage;
     std::vector<BodyMesh> meshes;
@@ -40,6 +48,8 @@ Result<std::vector<BodyMesh>> generateMuscles(const Landmarks& landmarks, const 
         if (!layout) return fail(musclesCsv.string() + ":" + std::to_string(spec.line) + ": " + layout.error());
         coverage.add(layout->skin, layout->innerDepth, layout->columns);
         BodyMesh left = meshFromLayout(*layout, spec.id + sideSuffix(Side::Left), spec.layer);
+        for (std::size_t v = 0; v < left.positions.size(); ++v)
+            weighting.weigh(left.positions[v], left.joints[v], left.weights[v]);
         BodyMesh right = mirroredMuscle(left, spec.id + sideSuffix(Side::Right), *otherSide);
         meshes.push_back(std::move(left));
         meshes.push_back(std::move(right));

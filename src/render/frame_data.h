@@ -37,12 +37,38 @@ struct MaterialParams {
     bool striated = false;      // muscle: fibre striation and a sheen along the fibres
 };
 
+// How the per-vertex heat given with Renderer::setHeat shows on a draw item.
+enum class HeatShow {
+    None,     // not at all
+    Blend,    // over the item's own colour
+    Only,     // the item itself is hidden: only its heated parts are drawn
+};
+
 struct DrawItem {
     int mesh = -1;                // from Renderer::addMesh
     glm::mat4 model{1.0f};        // model-to-world for unskinned meshes
     int palette = -1;             // index into FrameData::palettes for skinned meshes
     MaterialParams material;
     float opacity = 1.0f;         // below 1: drawn after opaque items, blended
+    std::uint32_t pickId = 0;     // written by the id pass (Renderer::pick); 0 = not pickable
+    float highlight = 0.0f;       // rim glow, 0-1 (hover a little, selection fully)
+    bool xray = false;            // also shown, faintly, where other surfaces cover it
+    HeatShow heat = HeatShow::None;
+};
+
+// A screen-sized disc or ring at a point (trigger point markers): the same size at any zoom,
+// drawn over the surfaces.
+struct Marker {
+    glm::vec3 position{0.0f};
+    float radiusPixels = 9.0f;
+    glm::vec4 color{1.0f};        // linear
+    bool filled = true;           // false: a ring
+    std::uint32_t pickId = 0;
+};
+
+enum class HeatPalette {
+    Warm,         // pale yellow to deep red
+    ColourBlind,  // pale yellow to dark blue: ordered by lightness, safe for red-green colour blindness
 };
 
 struct FrameData {
@@ -55,6 +81,9 @@ struct FrameData {
     glm::vec4 backgroundBottom{0.78f, 0.80f, 0.83f, 1.0f};  // sRGB
     std::vector<DrawItem> items;
     std::vector<std::vector<glm::mat4>> palettes;  // joint matrices per skinned draw
+    std::vector<Marker> markers;
+    HeatPalette heatPalette = HeatPalette::Warm;
+    bool stippleSpillover = true;  // spillover heat as dots, essential solid (the textbook convention)
 };
 
 }  // namespace myomap::render

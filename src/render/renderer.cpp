@@ -1,5 +1,7 @@
 #include "render/renderer.h"
 
+#include "render/renderer_state.h"
+
 #include <glm/gtc/type_ptr.hpp>
 
 #include <algorithm>
@@ -7,26 +9,9 @@
 
 namespace myomap::render {
 
-std::string_view shaderSource(std::string_view name);  // embedded_shaders.cpp
-
 namespace {
 
 constexpr int kMaxSamples = 4;
-
-// Attribute locations shared with shaders/mesh.vert.glsl.
-enum Location : unsigned { kPosition = 0, kNormal = 1, kUv = 2, kJoints = 3, kWeights = 4, kColor = 5, kMuscleUv = 6, kFibre = 7 };
-
-struct GpuMesh {
-    gl::VertexArray vao;
-    std::vector<gl::Buffer> buffers;
-    int indexCount = 0;
-    bool skinned = false;
-};
-
-struct MeshUniforms {
-    int model, viewProjection, skinned, jointOffset, jointMatrices;
-    int baseColor, hasTexture, baseColorTexture, cameraPosition, keyDirection, opacity, striated;
-};
 
 template <typename T>
 gl::Buffer vertexBuffer(std::span<const T> data) {
@@ -35,75 +20,73 @@ gl::Buffer vertexBuffer(std::span<const T> data) {
 
 }  // namespace
 
-struct Renderer::State {
-    gl::ContextInfo info;
-    gl::Program meshProgram;
-    MeshUniforms u{};
-    gl::Program backgroundProgram;
-    int bgTop = -1, bgBottom = -1;
-    gl::VertexArray emptyVao;
-    std::vector<GpuMesh> meshes;
-    std::vector<gl::Texture> textures;
-    gl::Texture jointTexture;
-    std::vector<float> jointUpload;
-    std::vector<int> paletteOffsets;
-    gl::Framebuffer multisampled;
-    gl::Framebuffer resolved;
-    std::vector<std::size_t> order;
+Status Renderer::State::ensureTargets(int width, int height) {
+    if (resolved.width() == width && resolved.height() == height) return Ok{};
+    const int samples = std::min(kMaxSamples, info.maxSamples);
+    auto ms = gl::Framebuffer::create(width, height, samples > 1 ? samples : 0, gl::Attachment::Color);
+    if (!ms) return fail(ms.error());
+    auto rs = gl::Framebuffer::create(width, height, 0, gl::Attachment::Color);
+    if (!rs) return fail(rs.error());
+    multisampled = std::move(ms.value());
+    resolved = std::move(rs.value());
+    return Ok{};
+}
 
-    Status ensureTargets(int width, int height) {
-        if (resolved.width() == width && resolved.height() == height) return Ok{};
-        const int samples = std::min(kMaxSamples, info.maxSamples);
-        auto ms = gl::Framebuffer::create(width, height, samples > 1 ? samples : 0, gl::Attachment::Color);
-        if (!ms) return fail(ms.error());
-        auto rs = gl::Framebuffer::create(width, height, 0, gl::Attachment::Color);
-        if (!rs) return fail(rs.error());
-        multisampled = std::move(ms.value());
-        resolved = std::move(rs.value());
-        return Ok{};
+void Renderer::State::uploadPalettes(const FrameData& frame) {
+    paletteOffsets.clear();
+    int rows = 0;
+    for (const auto& palette : frame.palettes) {
+        paletteOffsets.push_back(rows);
+        rows += static_cast<int>(palette.size());
     }
+    rows = std::max(rows, 1);
+    if (jointTexture.height() < rows) {
+        jointTexture = gl::Texture(4, std::max(rows, 64), gl::TextureFormat::Rgba32F);
+    }
+    jointUpload.resize(static_cast<std::size_t>(rows) * 16);
+    std::size_t at = 0;
+    for (const auto& palette : frame.palettes) {
+        for (const glm::mat4& matrix : palette) {
+            std::copy(glm::value_ptr(matrix), glm::value_ptr(matrix) + 16, jointUpload.begin() + static_cast<std::ptrdiff_t>(at));
+            at += 16;
+        }
+    }
+    jointTexture.updateRows(rows, jointUpload.data());
+}
 
-    void uploadPalettes(const FrameData& frame) {
-        paletteOffsets.clear();
-        int rows = 0;
-        for (const auto& palette : frame.palettes) {
-            paletteOffsets.push_back(rows);
-            rows += static_cast<int>(palette.size());
-        }
-        rows = std::max(rows, 1);
-        if (jointTexture.height() < rows) {
-            jointTexture = gl::Texture(4, std::max(rows, 64), gl::TextureFormat::Rgba32F);
-        }
-        jointUpload.resize(static_cast<std::size_t>(rows) * 16);
-        std::size_t at = 0;
-        for (const auto& palette : frame.palettes) {
-            for (const glm::mat4& m : palette) {
-                std::copy(glm::value_ptr(m), glm::value_ptr(m) + 16, jointUpload.begin() + static_cast<std::ptrdiff_t>(at));
-                at += 16;
-            }
-        }
-        jointTexture.updateRows(rows, jointUpload.data());
-    }
+const GpuMesh* Renderer::State::meshFor(const DrawItem& item) const {
+    if (item.mesh < 0 || static_cast<std::size_t>(item.mesh) >= meshes.size()) return nullptr;
+    return &meshes[static_cast<std::size_t>(item.mesh)];
+}
 
-    void drawItem(const FrameData& frame, const DrawItem& item) {
-        if (item.mesh < 0 || static_cast<std::size_t>(item.mesh) >= meshes.size()) return;
-        const GpuMesh& mesh = meshes[static_cast<std::size_t>(item.mesh)];
-        const bool skinned = mesh.skinned && item.palette >= 0 && static_cast<std::size_t>(item.palette) < frame.palettes.size();
-        gl::Program::set(u.skinned, skinned ? 1 : 0);
-        gl::Program::set(u.jointOffset, skinned ? paletteOffsets[static_cast<std::size_t>(item.palette)] : 0);
-        gl::Program::set(u.model, item.model);
-        gl::Program::set(u.baseColor, item.material.baseColor);
-        const bool textured = item.material.texture >= 0 && static_cast<std::size_t>(item.material.texture) < textures.size();
-        gl::Program::set(u.hasTexture, textured ? 1 : 0);
-        if (textured) textures[static_cast<std::size_t>(item.material.texture)].bind(1);
-        gl::Program::set(u.opacity, item.opacity);
-        gl::Program::set(u.striated, item.material.striated ? 1 : 0);
-        // Translucent surfaces show only their near side: culling the far side avoids a doubled,
-        // muddier layer where both would blend.
-        gl::cull(item.material.doubleSided && item.opacity >= 1.0f ? gl::Cull::Off : gl::Cull::Back);
-        gl::drawTriangles(mesh.vao, mesh.indexCount);
-    }
-};
+bool Renderer::State::isSkinned(const FrameData& frame, const DrawItem& item) const {
+    const GpuMesh* mesh = meshFor(item);
+    return mesh && mesh->skinned && item.palette >= 0 && static_cast<std::size_t>(item.palette) < frame.palettes.size();
+}
+
+void Renderer::State::drawItem(const FrameData& frame, const DrawItem& item) {
+    const GpuMesh* mesh = meshFor(item);
+    if (!mesh) return;
+    const bool skinned = isSkinned(frame, item);
+    gl::Program::set(u.skinned, skinned ? 1 : 0);
+    gl::Program::set(u.jointOffset, skinned ? paletteOffsets[static_cast<std::size_t>(item.palette)] : 0);
+    gl::Program::set(u.model, item.model);
+    gl::Program::set(u.baseColor, item.material.baseColor);
+    const bool textured = item.material.texture >= 0 && static_cast<std::size_t>(item.material.texture) < textures.size();
+    gl::Program::set(u.hasTexture, textured ? 1 : 0);
+    if (textured) textures[static_cast<std::size_t>(item.material.texture)].bind(1);
+    gl::Program::set(u.opacity, item.opacity);
+    gl::Program::set(u.striated, item.material.striated ? 1 : 0);
+    const bool heated = item.heat != HeatShow::None && mesh->heat.name() != 0;
+    gl::Program::set(u.heatMode, !heated ? 0 : item.heat == HeatShow::Blend ? 1 : 2);
+    gl::Program::set(u.highlight, item.highlight);
+    gl::Program::set(u.xray, 0);
+    // Translucent surfaces show only their near side: culling the far side avoids a doubled,
+    // muddier layer where both would blend.
+    const bool translucent = item.opacity < 1.0f || item.heat == HeatShow::Only;
+    gl::cull(item.material.doubleSided && !translucent ? gl::Cull::Off : gl::Cull::Back);
+    gl::drawTriangles(mesh->vao, mesh->indexCount);
+}
 
 Renderer::Renderer() : m(std::make_unique<State>()) {}
 Renderer::Renderer(Renderer&&) noexcept = default;
@@ -122,7 +105,17 @@ Result<Renderer> Renderer::create() {
     r.m->u = {p.location("uModel"), p.location("uViewProjection"), p.location("uSkinned"), p.location("uJointOffset"),
               p.location("uJointMatrices"), p.location("uBaseColor"), p.location("uHasTexture"),
               p.location("uBaseColorTexture"), p.location("uCameraPosition"), p.location("uKeyDirection"),
-              p.location("uOpacity"), p.location("uStriated")};
+              p.location("uOpacity"), p.location("uStriated"), p.location("uHeatMode"), p.location("uHeatPalette"),
+              p.location("uStipple"), p.location("uHighlight"), p.location("uXray")};
+    auto ids = buildIdProgram(r.m->idU);
+    if (!ids) return fail(ids.error());
+    r.m->idProgram = std::move(ids.value());
+    auto marker = buildMarkerProgram(false, r.m->markerU);
+    if (!marker) return fail(marker.error());
+    r.m->markerProgram = std::move(marker.value());
+    auto markerIds = buildMarkerProgram(true, r.m->markerIdU);
+    if (!markerIds) return fail(markerIds.error());
+    r.m->markerIdProgram = std::move(markerIds.value());
     auto background = gl::Program::build("background", shaderSource("background.vert.glsl"), shaderSource("background.frag.glsl"));
     if (!background) return fail(background.error());
     r.m->backgroundProgram = std::move(background.value());
@@ -160,6 +153,7 @@ int Renderer::addMesh(const MeshSource& source) {
     mesh.vao.indices(mesh.buffers.back());
     mesh.indexCount = static_cast<int>(source.indices.size());
     mesh.skinned = source.joints.size() == n && source.weights.size() == n && n > 0;
+    mesh.vertexCount = n;
     m->meshes.push_back(std::move(mesh));
     return static_cast<int>(m->meshes.size() - 1);
 }
@@ -200,15 +194,19 @@ Status Renderer::render(const FrameData& frame) {
     m->jointTexture.bind(0);
     gl::Program::set(u.jointMatrices, 0);
     gl::Program::set(u.baseColorTexture, 1);
+    gl::Program::set(u.heatPalette, frame.heatPalette == HeatPalette::ColourBlind ? 1 : 0);
+    gl::Program::set(u.stipple, frame.stippleSpillover ? 1 : 0);
 
+    const auto translucent = [](const DrawItem& item) { return item.opacity < 1.0f || item.heat == HeatShow::Only; };
     gl::blend(gl::Blend::Off);
     for (const DrawItem& item : frame.items) {
-        if (item.opacity >= 1.0f) m->drawItem(frame, item);
+        if (!translucent(item)) m->drawItem(frame, item);
     }
     // Translucent items last, far to near, without writing depth.
     m->order.clear();
     for (std::size_t i = 0; i < frame.items.size(); ++i) {
-        if (frame.items[i].opacity < 1.0f && frame.items[i].opacity > 0.0f) m->order.push_back(i);
+        const DrawItem& item = frame.items[i];
+        if (translucent(item) && (item.opacity > 0.0f || item.heat == HeatShow::Only)) m->order.push_back(i);
     }
     if (!m->order.empty()) {
         auto depth = [&](std::size_t i) {
@@ -221,6 +219,8 @@ Status Renderer::render(const FrameData& frame) {
         gl::depthWrite(true);
         gl::blend(gl::Blend::Off);
     }
+    m->drawXray(frame);
+    m->drawMarkers(frame);
     gl::cull(gl::Cull::Off);
     m->multisampled.resolveInto(m->resolved);
     return Ok{};

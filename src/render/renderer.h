@@ -40,6 +40,13 @@ public:
     Capture capture() const;
     float depthAt(int x, int y) const;  // [0,1], 1 where nothing was drawn
 
+    // Per-vertex heat for a mesh (x: 0-1, y: 1 where essential, 0 spillover), shown on draw
+    // items whose `heat` asks for it. As long as the mesh's vertex count; kept until replaced.
+    void setHeat(int mesh, std::span<const glm::vec2> heat);
+    // The pickId of what is drawn at a pixel (origin top-left) in `frame`, 0 for nothing:
+    // renders an id pass of the surfaces and markers restricted to that one pixel.
+    std::uint32_t pick(const FrameData& frame, int x, int y);
+
 private:
     Renderer();
     struct State;

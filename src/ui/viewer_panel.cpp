@@ -94,7 +94,7 @@ void problemsWindow(ViewerState& state) {
 
 }  // namespace
 
-void drawViewerUi(ViewerState& state, std::vector<Command>& commands) {
+void drawViewerUi(ViewerState& state, std::vector<Command>& commands, const std::function<void()>& panels) {
     menuBar(state, commands);
     openDialog(state, commands);
 
@@ -120,6 +120,7 @@ void drawViewerUi(ViewerState& state, std::vector<Command>& commands) {
             if (ImGui::SmallButton(label)) state.showProblems = true;
         }
         ImGui::Spacing();
+        if (panels) panels();
         animationPanel(state);
         ImGui::Spacing();
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));

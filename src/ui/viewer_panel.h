@@ -4,6 +4,7 @@
 
 #include "core/views.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,7 @@ struct Command {
     View view = View::Anterior; // SetView
 };
 
-void drawViewerUi(ViewerState& state, std::vector<Command>& commands);
+// `panels` draws more sections inside the main window, after the model's (the explorer's).
+void drawViewerUi(ViewerState& state, std::vector<Command>& commands, const std::function<void()>& panels = {});
 
 }  // namespace myomap::ui

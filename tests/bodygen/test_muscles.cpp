@@ -179,7 +179,7 @@ TEST_CASE("left and right muscles mirror each other within a millimetre") {
     }
 }
 
-TEST_CASE("skin weights sum to one and blend from the origin's bone to the insertion's") {
+TEST_CASE("skin weights sum to one and follow the body part the muscle lies in") {
     const Generated& g = generated();
     const auto& joints = g.tables.skeleton.joints();
     for (const BodyMesh& m : g.meshes) {
@@ -195,7 +195,8 @@ TEST_CASE("skin weights sum to one and blend from the origin's bone to the inser
         CHECK(badSums == 0);
         CHECK(badEntries == 0);
     }
-    // Biceps: the shoulder at its origin, the forearm at its insertion, both in between.
+    // Muscles take the skin's weights where they lie: the biceps follows the arm near the
+    // shoulder and the forearm at the elbow, with a blend in between; it never follows a leg.
     const BodyMesh& biceps = g.mesh("biceps_brachii.L");
     const int scapula = g.tables.skeleton.find("scapula.L"), forearm = g.tables.skeleton.find("forearm.L");
     const auto weightOn = [&](std::size_t i, int joint) {
@@ -205,19 +206,25 @@ TEST_CASE("skin weights sum to one and blend from the origin's bone to the inser
         }
         return sum;
     };
-    float originOnForearm = 0.0f, insertionOnForearm = 1.0f, originOnScapula = 0.0f, middleOnForearm = 0.0f;
+    float originOnForearm = 0.0f, insertionOnForearm = 1.0f, middleOnForearm = 0.0f;
     for (std::size_t i = 0; i < biceps.positions.size(); ++i) {
         const float u = biceps.muscleUv[i].x;
         if (u < 0.02f) originOnForearm = std::max(originOnForearm, weightOn(i, forearm));
-        if (u < 0.02f) originOnScapula = std::max(originOnScapula, weightOn(i, scapula));
         if (u > 0.98f) insertionOnForearm = std::min(insertionOnForearm, weightOn(i, forearm));
         if (std::abs(u - 0.5f) < 0.05f) middleOnForearm = std::max(middleOnForearm, weightOn(i, forearm));
     }
+    const int upperArm = g.tables.skeleton.find("upper_arm.L");
+    float originOnArm = 0.0f;
+    int onLeg = 0;
+    for (std::size_t i = 0; i < biceps.positions.size(); ++i) {
+        if (biceps.muscleUv[i].x < 0.02f) originOnArm = std::max(originOnArm, weightOn(i, upperArm) + weightOn(i, scapula));
+        for (const char* leg : {"thigh.L", "thigh.R", "shin.L", "pelvis"}) onLeg += weightOn(i, g.tables.skeleton.find(leg)) > 0.0f;
+    }
     CHECK(originOnForearm < 0.01f);
-    CHECK(originOnScapula > 0.99f);  // the short head's end, on the coracoid
-    CHECK(insertionOnForearm > 0.99f);
-    CHECK(middleOnForearm > 0.2f);
-    CHECK(middleOnForearm < 0.8f);
+    CHECK(originOnArm > 0.99f);  // the heads' ends, at the shoulder
+    CHECK(insertionOnForearm > 0.5f);
+    CHECK(middleOnForearm < 0.2f);  // mid-arm moves with the humerus
+    CHECK(onLeg == 0);
 }
 
 TEST_CASE("u runs from the origin to the insertion, and v from the atlas's v_axis.from border") {

@@ -41,6 +41,7 @@ TEST_CASE("bad values name the option and what was expected") {
         {{"--background", "red"}, "RRGGBB"},
         {{"--model"}, "needs a value"},
         {{"--frobnicate"}, "unknown option"},
+        {{"--select"}, "--select needs 1 value"},
         {{"--target", "0,0,0"}, "--target needs --camera"},
         {{"--view", "left", "--camera", "0,0,1"}, "either --view or --camera"},
     };
@@ -55,7 +56,9 @@ TEST_CASE("bad values name the option and what was expected") {
 TEST_CASE("--help lists every option") {
     const std::string help = app::helpText();
     for (const char* option : {"--model", "--screenshot", "--size", "--time", "--clip", "--view", "--camera", "--target",
-                               "--fov", "--background", "--version", "--help"}) {
+                               "--fov", "--background", "--version", "--help", "--script", "--pose", "--select",
+                               "--referral", "--layer", "--side", "--pick", "--wait", "--heat", "--palette", "--isolate",
+                               "--show-all"}) {
         CHECK(help.find(option) != std::string::npos);
     }
 }

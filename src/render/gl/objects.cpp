@@ -170,6 +170,7 @@ Result<Program> Program::build(std::string_view label, std::string_view vertex, 
 void Program::use() const { glUseProgram(m_handle.name()); }
 int Program::location(const char* uniform) const { return glGetUniformLocation(m_handle.name(), uniform); }
 void Program::set(int location, int value) { glUniform1i(location, value); }
+void Program::set(int location, unsigned value) { glUniform1ui(location, value); }
 void Program::set(int location, float value) { glUniform1f(location, value); }
 void Program::set(int location, const glm::vec2& value) { glUniform2fv(location, 1, glm::value_ptr(value)); }
 void Program::set(int location, const glm::vec3& value) { glUniform3fv(location, 1, glm::value_ptr(value)); }

@@ -115,6 +115,7 @@ public:
     // Uniform locations are looked up once (by the caller, at set-up), never per draw.
     int location(const char* uniform) const;
     static void set(int location, int value);
+    static void set(int location, unsigned value);
     static void set(int location, float value);
     static void set(int location, const glm::vec2& value);
     static void set(int location, const glm::vec3& value);

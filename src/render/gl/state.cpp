@@ -62,6 +62,22 @@ void cull(Cull mode) {
     }
 }
 
+void depthFunc(DepthFunc func) { glDepthFunc(func == DepthFunc::Greater ? GL_GREATER : GL_LEQUAL); }
+
+void scissor(int x, int y, int width, int height, int targetHeight) {
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(x, targetHeight - y - height, width, height);
+}
+
+void scissorOff() { glDisable(GL_SCISSOR_TEST); }
+
+void drawPoints(const VertexArray& vao, int count) {
+    glEnable(GL_PROGRAM_POINT_SIZE);
+    glBindVertexArray(vao.name());
+    glDrawArrays(GL_POINTS, 0, count);
+    glBindVertexArray(0);
+}
+
 void drawTriangles(const VertexArray& vao, int indexCount) {
     glBindVertexArray(vao.name());
     glDrawElements(GL_TRIANGLES, indexCount, GL_UNSIGNED_INT, nullptr);

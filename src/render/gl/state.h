@@ -18,6 +18,7 @@ struct ContextInfo {
 Result<ContextInfo> initialiseContext();
 
 enum class Blend { Off, Alpha };
+enum class DepthFunc { LessEqual, Greater };
 enum class Cull { Off, Back };
 
 void bindWindowFramebuffer();
@@ -28,7 +29,13 @@ void depthTest(bool enabled);
 void depthWrite(bool enabled);
 void blend(Blend mode);
 void cull(Cull mode);
+void depthFunc(DepthFunc func);
+// Limits drawing to a rectangle given with its origin top-left in a target `targetHeight` tall.
+void scissor(int x, int y, int width, int height, int targetHeight);
+void scissorOff();
 void drawTriangles(const VertexArray& vao, int indexCount);
+// Point sprites sized by gl_PointSize in the vertex shader.
+void drawPoints(const VertexArray& vao, int count);
 
 }  // namespace myomap::gl
 

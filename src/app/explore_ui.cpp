@@ -1,0 +1,51 @@
+#include "app/explore_ui.h"
+
+#include <cctype>
+
+namespace myomap::app {
+
+std::string displayName(const Explorer& explorer, const std::string& name) {
+    const auto side = anatomy::sideOf(name);
+    const std::string base = side ? name.substr(0, name.size() - 2) : name;
+    const std::string sideText = !side ? "" : *side == anatomy::Side::Left ? " (left)" : " (right)";
+    if (const anatomy::Atlas* atlas = explorer.atlas()) {
+        if (const anatomy::Muscle* m = atlas->findMuscle(base)) return m->names.common + sideText;
+        if (const anatomy::TriggerPoint* tp = atlas->findTriggerPoint(base)) {
+            const anatomy::Muscle* m = atlas->findMuscle(tp->muscleId);
+            std::string point = tp->name;
+            if (!point.empty()) point[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(point[0])));
+            return (m ? m->names.common : tp->muscleId) + ", " + point + sideText;
+        }
+    }
+    if (name == "skin") return "Skin";
+    return name;
+}
+
+void fillExploreUi(const Explorer& explorer, ui::ExploreUi& ui) {
+    const ExploreState& state = explorer.state();
+    ui.available = explorer.isFigure();
+    for (std::size_t i = 0; i < kLayerCount; ++i) {
+        ui.layerVisible[i] = state.layers[i].visible;
+        ui.layerOpacity[i] = state.layers[i].opacity;
+    }
+    ui.side = state.side == SideFilter::Left ? 0 : state.side == SideFilter::Right ? 1 : 2;
+    ui.selectedLabel = state.selected.empty() ? "" : displayName(explorer, state.selected);
+    ui.isolate = state.isolate;
+    ui.referralShown = !state.referrals.empty();
+    ui.referralLabel = ui.referralShown ? displayName(explorer, state.referrals.front()) : "";
+    ui.heatStill = state.heat == HeatMode::Still;
+    ui.colourBlind = state.palette == Palette::Colourblind;
+}
+
+void applyExploreUi(const ui::ExploreUi& ui, ExploreState& state) {
+    for (std::size_t i = 0; i < kLayerCount; ++i) {
+        state.layers[i].visible = ui.layerVisible[i];
+        state.layers[i].opacity = ui.layerOpacity[i];
+    }
+    state.side = ui.side == 0 ? SideFilter::Left : ui.side == 1 ? SideFilter::Right : SideFilter::Both;
+    state.isolate = ui.isolate;
+    state.heat = ui.heatStill ? HeatMode::Still : HeatMode::Animated;
+    state.palette = ui.colourBlind ? Palette::Colourblind : Palette::Default;
+}
+
+}  // namespace myomap::app

@@ -1,0 +1,20 @@
+// Between the explorer and its panel: fills the panel's plain state from the explore state,
+// takes the person's edits back, and labels parts and trigger points for people
+// ("Upper trapezius (right)").
+#pragma once
+
+#include "app/explorer.h"
+#include "ui/explore_panel.h"
+
+#include <string>
+
+namespace myomap::app {
+
+// "Upper trapezius (right)" for "upper_trapezius.R"; "Upper trapezius, central upper border
+// (right)" for "upper_trapezius.tp1.R"; the name itself for anything the atlas does not know.
+std::string displayName(const Explorer& explorer, const std::string& name);
+
+void fillExploreUi(const Explorer& explorer, ui::ExploreUi& ui);
+void applyExploreUi(const ui::ExploreUi& ui, ExploreState& state);
+
+}  // namespace myomap::app

@@ -1,0 +1,245 @@
+#include "app/explorer.h"
+
+#include "anatomy/search.h"
+#include "app/figure_surfaces.h"
+#include "core/log.h"
+#include "core/paths.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace myomap::app {
+namespace {
+
+// Marker pick ids start here; part ids are the part's index + 1.
+constexpr std::uint32_t kMarkerIds = 0x100000;
+
+std::string withSide(const std::string& id, anatomy::Side side) { return id + std::string(anatomy::suffix(side)); }
+
+std::string joinNames(const std::vector<std::string>& names) {
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i) out += (i ? (i + 1 == names.size() ? " or " : ", ") : "") + names[i];
+    return out;
+}
+
+}  // namespace
+
+void Explorer::open(model::Scene scene, render::Renderer& renderer, const anatomy::Atlas* atlas) {
+    m_view.show(std::move(scene), renderer);
+    m_index = FigureIndex(m_view.scene(), m_view.meshNodes());
+    m_state = {};
+    m_markers.clear();
+    m_markersFor.clear();
+    m_heat.reset();
+    m_surfaces.reset();
+    m_atlas = nullptr;
+    if (const FigurePart* skin = m_index.skin()) m_state.layer(FigureLayer::Skin).opacity = skin->materialOpacity;
+    if (!atlas || !m_index.skin()) return;
+    m_atlas = atlas;
+    auto surfaces = figureSurfaces(m_view.scene(), paths::assetsDir() / "body" / "landmarks.csv");
+    if (!surfaces) {
+        log::warning("trigger points and referred pain cannot be placed on this figure: " + surfaces.error());
+        return;
+    }
+    m_surfaces = std::make_shared<const anatomy::BodySurfaces>(std::move(surfaces.value()));
+    m_heat = std::make_unique<ReferralHeat>(m_surfaces, *m_atlas);
+}
+
+Status Explorer::select(const std::string& name) {
+    if (name.empty() || name == "none") {
+        m_state.selected.clear();
+        return Ok{};
+    }
+    const FigurePart* part = m_index.find(name);
+    if (!part) part = m_index.find(name + ".R");  // a bare muscle id: the right side
+    if (!part) {
+        const auto close = m_index.closest(name);
+        return fail("nothing in the model is called '" + name + "'" +
+                    (close.empty() ? "" : "; did you mean " + joinNames(close) + "?"));
+    }
+    m_state.selected = part->name;
+    m_state.hidden.erase(part->name);
+    return Ok{};
+}
+
+Status Explorer::showReferral(const std::string& id, double now) {
+    if (id.empty() || id == "none") {
+        m_state.referrals.clear();
+        return Ok{};
+    }
+    if (!m_atlas || !m_heat) return fail("referred pain can only be shown on the built-in figure with the atlas loaded");
+    std::string base = id;
+    std::optional<anatomy::Side> side = anatomy::sideOf(id);
+    if (side) base = id.substr(0, id.size() - 2);
+    const anatomy::TriggerPoint* tp = m_atlas->findTriggerPoint(base);
+    if (!tp) {
+        std::vector<std::string> ids;
+        for (const auto* p : m_atlas->allTriggerPoints()) ids.push_back(p->id);
+        const auto close = anatomy::closestMatches(base, std::span<const std::string>(ids), 3);
+        return fail("no trigger point '" + base + "' in the atlas" +
+                    (close.empty() ? "" : "; did you mean " + joinNames(close) + "?"));
+    }
+    if (!side) {
+        const FigurePart* selected = m_index.find(m_state.selected);
+        side = selected && selected->muscleId == tp->muscleId && selected->side == BodySide::Left ? anatomy::Side::Left
+                                                                                                  : anatomy::Side::Right;
+    }
+    if (auto s = select(withSide(tp->muscleId, *side)); !s) return s;
+    m_state.referrals = {withSide(tp->id, *side)};
+    m_referralStart = now;
+    return Ok{};
+}
+
+void Explorer::addToFrame(const model::Pose& pose, double t, render::Renderer& renderer, render::FrameData& frame) {
+    m_itemNodes.clear();
+    const std::size_t first = frame.items.size();
+    const std::size_t paletteBase = frame.palettes.size();
+    m_view.addToFrame(pose, frame, &m_itemNodes);
+    frame.heatPalette = m_state.palette == Palette::Colourblind ? render::HeatPalette::ColourBlind : render::HeatPalette::Warm;
+
+    bool heatShown = false;
+    if (m_heat && !m_state.referrals.empty()) {
+        if (auto s = m_heat->compute(m_state.referrals, std::max(0.0, t - m_referralStart), m_state.heat == HeatMode::Still, m_heatValues); !s) {
+            log::warning(s.error());
+            m_state.referrals.clear();
+        } else {
+            heatShown = true;
+        }
+    }
+
+    std::size_t kept = first;
+    for (std::size_t k = first; k < frame.items.size(); ++k) {
+        render::DrawItem item = frame.items[k];
+        const int node = m_itemNodes[k - first];
+        const auto& parts = m_index.parts();
+        const auto it = std::find_if(parts.begin(), parts.end(), [&](const FigurePart& p) { return p.node == node; });
+        if (it == parts.end()) continue;
+        const FigurePart& part = *it;
+        const PartStyle style = styleFor(part, m_state);
+        const bool heated = heatShown && part.kind == PartKind::Skin;
+        if (!style.visible && !heated) continue;
+        item.opacity = style.visible ? std::min(item.opacity, style.opacity) : 0.0f;
+        if (part.kind == PartKind::Skin || style.opacity < 1.0f) item.opacity = style.visible ? style.opacity : 0.0f;
+        item.highlight = style.highlight;
+        item.xray = style.xray;
+        if (style.dimmed) item.material.baseColor = dimmedColor(item.material.baseColor);
+        if (style.visible) item.pickId = static_cast<std::uint32_t>(it - parts.begin()) + 1;
+        if (heated) {
+            renderer.setHeat(item.mesh, m_heatValues);
+            item.heat = style.visible ? render::HeatShow::Blend : render::HeatShow::Only;
+        }
+        frame.items[kept++] = item;
+    }
+    frame.items.resize(kept);
+
+    placeMarkers();
+    for (std::size_t i = 0; i < m_markers.size(); ++i) {
+        const PlacedPoint& p = m_markers[i];
+        const FigurePart* part = m_index.byNode(p.node);
+        if (!part || !styleFor(*part, m_state).visible) continue;
+        // SceneView adds one palette per skinned node, in mesh-node order.
+        std::size_t palette = paletteBase;
+        for (const int meshNode : m_view.meshNodes()) {
+            if (meshNode == p.node) break;
+            if (m_view.scene().nodes[static_cast<std::size_t>(meshNode)].skin >= 0) ++palette;
+        }
+        const bool skinned = m_view.scene().nodes[static_cast<std::size_t>(p.node)].skin >= 0;
+        const std::vector<glm::mat4>* matrices = skinned && palette < frame.palettes.size() ? &frame.palettes[palette] : nullptr;
+        render::Marker marker;
+        marker.position = matrices ? posedPoint(p, *matrices)
+                                   : glm::vec3(pose.global[static_cast<std::size_t>(p.node)] * glm::vec4(p.bindPosition, 1.0f));
+        marker.filled = p.active;
+        marker.radiusPixels = p.active ? 10.0f : 8.5f;
+        marker.color = p.active ? glm::vec4(0.80f, 0.06f, 0.05f, 1.0f) : glm::vec4(1.0f, 0.80f, 0.20f, 1.0f);
+        marker.pickId = kMarkerIds + static_cast<std::uint32_t>(i);
+        frame.markers.push_back(marker);
+    }
+}
+
+std::string Explorer::pick(render::Renderer& renderer, const render::FrameData& frame, int x, int y) const {
+    const std::uint32_t id = renderer.pick(frame, x, y);
+    if (id == 0) return "";
+    if (id >= kMarkerIds) {
+        const std::size_t i = id - kMarkerIds;
+        return i < m_markers.size() ? m_markers[i].key : "";
+    }
+    const std::size_t part = id - 1;
+    return part < m_index.parts().size() ? m_index.parts()[part].name : "";
+}
+
+model::Bounds Explorer::selectionBounds(const model::Pose& pose) const {
+    model::Bounds bounds;
+    const FigurePart* part = m_index.find(m_state.selected);
+    if (!part) return bounds;
+    const model::Node& node = m_view.scene().nodes[static_cast<std::size_t>(part->node)];
+    for (const model::Primitive& p : m_view.scene().meshes[static_cast<std::size_t>(node.mesh)].primitives) {
+        for (const glm::vec3& v : model::posedPositions(m_view.scene(), pose, part->node, p)) bounds.add(v);
+    }
+    return bounds;
+}
+
+void Explorer::placeMarkers() {
+    std::string key = m_state.selected;
+    for (const std::string& r : m_state.referrals) key += "|" + r;
+    if (key == m_markersFor) return;
+    m_markersFor = key;
+    m_markers.clear();
+    if (!m_atlas || !m_surfaces) return;
+    const auto isActive = [&](const std::string& k) {
+        return std::find(m_state.referrals.begin(), m_state.referrals.end(), k) != m_state.referrals.end();
+    };
+    if (const FigurePart* part = m_index.find(m_state.selected); part && part->kind == PartKind::Muscle && part->side) {
+        const anatomy::Side side = *part->side == BodySide::Left ? anatomy::Side::Left : anatomy::Side::Right;
+        if (const anatomy::Muscle* muscle = m_atlas->findMuscle(part->muscleId)) {
+            for (const anatomy::TriggerPoint& tp : muscle->triggerPoints) {
+                if (auto s = placeOne(tp, side, isActive(withSide(tp.id, side))); !s) log::warning(s.error());
+            }
+        }
+    }
+    for (const std::string& r : m_state.referrals) {
+        if (std::any_of(m_markers.begin(), m_markers.end(), [&](const PlacedPoint& p) { return p.key == r; })) continue;
+        const auto side = anatomy::sideOf(r);
+        const anatomy::TriggerPoint* tp = m_atlas->findTriggerPoint(r.substr(0, r.size() - 2));
+        if (side && tp) {
+            if (auto s = placeOne(*tp, *side, true); !s) log::warning(s.error());
+        }
+    }
+}
+
+Status Explorer::placeOne(const anatomy::TriggerPoint& tp, anatomy::Side side, bool active) {
+    const anatomy::Muscle* muscle = m_atlas->findMuscle(tp.muscleId);
+    const FigurePart* part = m_index.find(withSide(tp.muscleId, side));
+    if (!muscle || !part) return fail("trigger point " + tp.id + ": its muscle is not in the figure");
+    auto position = anatomy::triggerPointPosition(*m_surfaces, *muscle, tp, side);
+    if (!position) return fail(position.error());
+    PlacedPoint placed{withSide(tp.id, side), &tp, part->node, *position, -1, active};
+    const model::Node& node = m_view.scene().nodes[static_cast<std::size_t>(part->node)];
+    const model::Primitive& prim = m_view.scene().meshes[static_cast<std::size_t>(node.mesh)].primitives.front();
+    float best = std::numeric_limits<float>::max();
+    for (std::size_t v = 0; v < prim.positions.size(); ++v) {
+        const glm::vec3 d = prim.positions[v] - *position;
+        if (glm::dot(d, d) < best) {
+            best = glm::dot(d, d);
+            placed.vertex = static_cast<int>(v);
+        }
+    }
+    m_markers.push_back(std::move(placed));
+    return Ok{};
+}
+
+glm::vec3 Explorer::posedPoint(const PlacedPoint& p, const std::vector<glm::mat4>& palette) const {
+    const model::Node& node = m_view.scene().nodes[static_cast<std::size_t>(p.node)];
+    const model::Primitive& prim = m_view.scene().meshes[static_cast<std::size_t>(node.mesh)].primitives.front();
+    if (p.vertex < 0 || prim.joints.size() != prim.positions.size() || prim.weights.size() != prim.positions.size()) {
+        return p.bindPosition;
+    }
+    const auto v = static_cast<std::size_t>(p.vertex);
+    glm::mat4 m(0.0f);
+    for (int k = 0; k < 4; ++k) {
+        const auto joint = static_cast<std::size_t>(prim.joints[v][k]);
+        if (prim.weights[v][k] > 0.0f && joint < palette.size()) m += prim.weights[v][k] * palette[joint];
+    }
+    return glm::vec3(m * glm::vec4(p.bindPosition, 1.0f));
+}
+
+}  // namespace myomap::app

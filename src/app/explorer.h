@@ -1,0 +1,82 @@
+// The figure being explored: the shown model with its index of parts, the explore state
+// (selection, layers, referrals), the pose and time, and the atlas and body surfaces that
+// place trigger points and referred heat on it. Shared by the window and by headless runs
+// (scripts, one-shot screenshots); builds each frame's draw list. Time comes in as a parameter.
+#pragma once
+
+#include "anatomy/atlas.h"
+#include "anatomy/body_surface.h"
+#include "app/explore_state.h"
+#include "app/figure_index.h"
+#include "app/referral_heat.h"
+#include "app/scene_view.h"
+#include "render/renderer.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace myomap::app {
+
+// A trigger point placed on the figure: "upper_trapezius.tp1" on one side.
+struct PlacedPoint {
+    std::string key;    // "upper_trapezius.tp1.R"
+    const anatomy::TriggerPoint* point = nullptr;
+    int node = -1;      // the muscle mesh's node
+    glm::vec3 bindPosition{0.0f};
+    int vertex = -1;    // nearest muscle vertex: its skin weights carry the point into the pose
+    bool active = false;
+};
+
+class Explorer {
+public:
+    // Shows `scene`; the atlas may be empty (a model that is not the figure).
+    void open(model::Scene scene, render::Renderer& renderer, const anatomy::Atlas* atlas);
+
+    const SceneView& view() const { return m_view; }
+    const FigureIndex& index() const { return m_index; }
+    ExploreState& state() { return m_state; }
+    const ExploreState& state() const { return m_state; }
+    bool isFigure() const { return m_index.skin() != nullptr && m_atlas != nullptr; }
+
+    // Selection by mesh name ("upper_trapezius.R") or a bare muscle id (the right side).
+    // An unknown name is an error that suggests close ones.
+    Status select(const std::string& name);
+    void clearSelection() { m_state.selected.clear(); }
+    // Shows a trigger point's referral ("upper_trapezius.tp1", side from a .L/.R suffix, else
+    // the selected muscle's side, else right); "" clears. Selects its muscle.
+    // `now` is the scene time the referral starts at: its heat spreads from then.
+    Status showReferral(const std::string& id, double now = 0.0);
+
+    // Appends what to draw for `pose` at time `t` (the heat animates with it).
+    void addToFrame(const model::Pose& pose, double t, render::Renderer& renderer, render::FrameData& frame);
+    // The name of what the frame shows at a pixel: a mesh name, a sided trigger point key, or "".
+    std::string pick(render::Renderer& renderer, const render::FrameData& frame, int x, int y) const;
+    // Posed bounds of the selection (empty when nothing is selected).
+    model::Bounds selectionBounds(const model::Pose& pose) const;
+
+    const std::vector<PlacedPoint>& markers() const { return m_markers; }
+    const anatomy::Atlas* atlas() const { return m_atlas; }
+    const ReferralHeat* heat() const { return m_heat.get(); }
+    ReferralHeat* heat() { return m_heat.get(); }
+    const anatomy::BodySurfaces* surfaces() const { return m_surfaces.get(); }
+
+private:
+    void placeMarkers();
+    glm::vec3 posedPoint(const PlacedPoint& p, const std::vector<glm::mat4>& palette) const;
+    Status placeOne(const anatomy::TriggerPoint& tp, anatomy::Side side, bool active);
+
+    SceneView m_view;
+    FigureIndex m_index;
+    ExploreState m_state;
+    const anatomy::Atlas* m_atlas = nullptr;
+    std::shared_ptr<const anatomy::BodySurfaces> m_surfaces;
+    std::unique_ptr<ReferralHeat> m_heat;
+    std::vector<PlacedPoint> m_markers;
+    std::string m_markersFor;  // the selection + referrals the markers were placed for
+    std::vector<int> m_itemNodes;  // scratch: the node of each draw item of a frame
+    std::vector<glm::vec2> m_heatValues;
+    double m_referralStart = 0.0;
+};
+
+}  // namespace myomap::app

@@ -1,0 +1,137 @@
+// What is drawn over the surfaces (the x-rayed selection, trigger point markers) and the id
+// pass that picking reads.
+#include "render/renderer_state.h"
+
+namespace myomap::render {
+
+Result<gl::Program> buildIdProgram(IdUniforms& u) {
+    auto program = gl::Program::build("id", shaderSource("mesh.vert.glsl"), shaderSource("id.frag.glsl"));
+    if (!program) return fail(program.error());
+    const gl::Program& p = program.value();
+    u = {p.location("uModel"), p.location("uViewProjection"), p.location("uSkinned"), p.location("uJointOffset"),
+         p.location("uJointMatrices"), p.location("uId")};
+    return program;
+}
+
+Result<gl::Program> buildMarkerProgram(bool idPass, MarkerUniforms& u) {
+    std::vector<std::string> defines;
+    if (idPass) defines.emplace_back("ID_PASS");
+    auto program = gl::Program::build(idPass ? "marker ids" : "marker", shaderSource("marker.vert.glsl"),
+                                      shaderSource("marker.frag.glsl"), defines);
+    if (!program) return fail(program.error());
+    const gl::Program& p = program.value();
+    u = {p.location("uViewProjection"), p.location("uCenter"), p.location("uRadius"), p.location("uColor"),
+         p.location("uFilled"), p.location("uId")};
+    return program;
+}
+
+// Where a selected surface is covered, it shows through faintly (depth test reversed: only
+// the fragments behind what is already drawn).
+void Renderer::State::drawXray(const FrameData& frame) {
+    bool any = false;
+    for (const DrawItem& item : frame.items) any = any || item.xray;
+    if (!any) return;
+    gl::blend(gl::Blend::Alpha);
+    gl::depthWrite(false);
+    gl::depthFunc(gl::DepthFunc::Greater);
+    gl::cull(gl::Cull::Back);
+    for (const DrawItem& item : frame.items) {
+        const GpuMesh* mesh = meshFor(item);
+        if (!item.xray || !mesh) continue;
+        const bool skinned = isSkinned(frame, item);
+        gl::Program::set(u.skinned, skinned ? 1 : 0);
+        gl::Program::set(u.jointOffset, skinned ? paletteOffsets[static_cast<std::size_t>(item.palette)] : 0);
+        gl::Program::set(u.model, item.model);
+        gl::Program::set(u.opacity, 1.0f);
+        gl::Program::set(u.xray, 1);
+        gl::drawTriangles(mesh->vao, mesh->indexCount);
+    }
+    gl::Program::set(u.xray, 0);
+    gl::depthFunc(gl::DepthFunc::LessEqual);
+    gl::depthWrite(true);
+    gl::blend(gl::Blend::Off);
+}
+
+// Markers go over everything: they belong to the muscle being explained, which is itself
+// shown through what covers it.
+void Renderer::State::drawMarkers(const FrameData& frame) {
+    if (frame.markers.empty()) return;
+    markerProgram.use();
+    gl::Program::set(markerU.viewProjection, frame.projection * frame.view);
+    gl::blend(gl::Blend::Alpha);
+    gl::depthTest(false);
+    for (const Marker& marker : frame.markers) {
+        gl::Program::set(markerU.center, marker.position);
+        gl::Program::set(markerU.radius, marker.radiusPixels);
+        gl::Program::set(markerU.color, marker.color);
+        gl::Program::set(markerU.filled, marker.filled ? 1 : 0);
+        gl::drawPoints(emptyVao, 1);
+    }
+    gl::depthTest(true);
+    gl::blend(gl::Blend::Off);
+}
+
+void Renderer::setHeat(int mesh, std::span<const glm::vec2> heat) {
+    if (mesh < 0 || static_cast<std::size_t>(mesh) >= m->meshes.size()) return;
+    GpuMesh& target = m->meshes[static_cast<std::size_t>(mesh)];
+    if (heat.size() != target.vertexCount) return;
+    if (target.heat.name() == 0) {
+        target.heat = gl::Buffer(gl::BufferKind::Vertex, heat.data(), heat.size_bytes());
+        target.vao.attribute(kHeat, target.heat, 2, gl::AttributeType::Float);
+    } else {
+        target.heat.update(heat.data(), heat.size_bytes());
+    }
+}
+
+std::uint32_t Renderer::pick(const FrameData& frame, int x, int y) {
+    if (x < 0 || y < 0 || x >= frame.width || y >= frame.height) return 0;
+    if (m->ids.width() != frame.width || m->ids.height() != frame.height) {
+        auto ids = gl::Framebuffer::create(frame.width, frame.height, 0, gl::Attachment::Ids);
+        if (!ids) return 0;
+        m->ids = std::move(ids.value());
+    }
+    m->ids.bind();
+    // Only the pixel asked about is rasterised, so the pass costs little more than the vertices.
+    gl::scissor(x, y, 1, 1, frame.height);
+    gl::clearIds();
+    gl::blend(gl::Blend::Off);
+    gl::depthTest(true);
+    gl::depthWrite(true);
+    m->uploadPalettes(frame);
+    m->idProgram.use();
+    const IdUniforms& u = m->idU;
+    gl::Program::set(u.viewProjection, frame.projection * frame.view);
+    m->jointTexture.bind(0);
+    gl::Program::set(u.jointMatrices, 0);
+    for (const DrawItem& item : frame.items) {
+        const GpuMesh* mesh = m->meshFor(item);
+        if (!mesh || item.pickId == 0 || (item.opacity <= 0.0f && item.heat != HeatShow::Only)) continue;
+        const bool skinned = m->isSkinned(frame, item);
+        gl::Program::set(u.skinned, skinned ? 1 : 0);
+        gl::Program::set(u.jointOffset, skinned ? m->paletteOffsets[static_cast<std::size_t>(item.palette)] : 0);
+        gl::Program::set(u.model, item.model);
+        gl::Program::set(u.id, item.pickId);
+        gl::cull(item.material.doubleSided ? gl::Cull::Off : gl::Cull::Back);
+        gl::drawTriangles(mesh->vao, mesh->indexCount);
+    }
+    if (!frame.markers.empty()) {
+        m->markerIdProgram.use();
+        gl::Program::set(m->markerIdU.viewProjection, frame.projection * frame.view);
+        gl::depthTest(false);
+        for (const Marker& marker : frame.markers) {
+            if (marker.pickId == 0) continue;
+            gl::Program::set(m->markerIdU.center, marker.position);
+            gl::Program::set(m->markerIdU.radius, marker.radiusPixels);
+            gl::Program::set(m->markerIdU.id, marker.pickId);
+            gl::drawPoints(m->emptyVao, 1);
+        }
+        gl::depthTest(true);
+    }
+    gl::cull(gl::Cull::Off);
+    gl::scissorOff();
+    const std::uint32_t id = m->ids.readId(x, y);
+    gl::bindWindowFramebuffer();
+    return id;
+}
+
+}  // namespace myomap::render

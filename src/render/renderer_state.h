@@ -1,0 +1,76 @@
+// Inside the renderer: the GPU objects it owns and the passes over them (renderer.cpp draws the
+// frame, renderer_overlays.cpp the markers, x-ray and the id pass for picking).
+#pragma once
+
+#include "render/renderer.h"
+
+#include <string_view>
+
+namespace myomap::render {
+
+std::string_view shaderSource(std::string_view name);  // embedded_shaders.cpp
+
+// Attribute locations shared with shaders/mesh.vert.glsl.
+enum Location : unsigned {
+    kPosition = 0, kNormal = 1, kUv = 2, kJoints = 3, kWeights = 4, kColor = 5, kMuscleUv = 6, kFibre = 7, kHeat = 8
+};
+
+struct GpuMesh {
+    gl::VertexArray vao;
+    std::vector<gl::Buffer> buffers;
+    gl::Buffer heat;  // created by the first Renderer::setHeat
+    std::size_t vertexCount = 0;
+    int indexCount = 0;
+    bool skinned = false;
+};
+
+struct MeshUniforms {
+    int model, viewProjection, skinned, jointOffset, jointMatrices;
+    int baseColor, hasTexture, baseColorTexture, cameraPosition, keyDirection, opacity, striated;
+    int heatMode, heatPalette, stipple, highlight, xray;
+};
+
+struct IdUniforms {
+    int model, viewProjection, skinned, jointOffset, jointMatrices, id;
+};
+
+struct MarkerUniforms {
+    int viewProjection, center, radius, color, filled, id;
+};
+
+struct Renderer::State {
+    gl::ContextInfo info;
+    gl::Program meshProgram;
+    MeshUniforms u{};
+    gl::Program idProgram;
+    IdUniforms idU{};
+    gl::Program markerProgram;
+    MarkerUniforms markerU{};
+    gl::Program markerIdProgram;
+    MarkerUniforms markerIdU{};
+    gl::Program backgroundProgram;
+    int bgTop = -1, bgBottom = -1;
+    gl::VertexArray emptyVao;
+    std::vector<GpuMesh> meshes;
+    std::vector<gl::Texture> textures;
+    gl::Texture jointTexture;
+    std::vector<float> jointUpload;
+    std::vector<int> paletteOffsets;
+    gl::Framebuffer multisampled;
+    gl::Framebuffer resolved;
+    gl::Framebuffer ids;
+    std::vector<std::size_t> order;
+
+    Status ensureTargets(int width, int height);
+    void uploadPalettes(const FrameData& frame);
+    const GpuMesh* meshFor(const DrawItem& item) const;
+    bool isSkinned(const FrameData& frame, const DrawItem& item) const;
+    void drawItem(const FrameData& frame, const DrawItem& item);
+    void drawXray(const FrameData& frame);
+    void drawMarkers(const FrameData& frame);
+};
+
+Result<gl::Program> buildMarkerProgram(bool idPass, MarkerUniforms& u);
+Result<gl::Program> buildIdProgram(IdUniforms& u);
+
+}  // namespace myomap::render

@@ -1,0 +1,122 @@
+// The figure in its poses: muscles deform with the body instead of swinging out of it. In every
+// pose, at its end, muscle vertices stay under the posed skin (the bind-pose version of this is
+// in test_muscles.cpp).
+#include "core/paths.h"
+#include "model/loader.h"
+#include "model/pose.h"
+
+#include <doctest/doctest.h>
+
+#include <glm/glm.hpp>
+
+#include <cmath>
+#include <map>
+#include <string>
+#include <unordered_map>
+
+using namespace myomap;
+
+namespace {
+
+// Inside/outside a closed mesh by ray parity: a ray from the point along +Z crosses the surface
+// an odd number of times when the point is inside. Triangles are binned by their x-y extent in
+// 1 cm cells, so a query only looks at the triangles over its own cell.
+class ParityTest {
+public:
+    ParityTest(const std::vector<glm::vec3>& positions, const std::vector<std::uint32_t>& indices)
+        : m_positions(positions), m_indices(indices) {
+        for (std::size_t t = 0; t + 2 < indices.size(); t += 3) {
+            glm::vec2 lo(1e9f), hi(-1e9f);
+            for (int k = 0; k < 3; ++k) {
+                const glm::vec3& p = positions[indices[t + static_cast<std::size_t>(k)]];
+                lo = glm::min(lo, glm::vec2(p.x, p.y));
+                hi = glm::max(hi, glm::vec2(p.x, p.y));
+            }
+            const glm::ivec2 a = cell(lo), b = cell(hi);
+            for (int x = a.x; x <= b.x; ++x)
+                for (int y = a.y; y <= b.y; ++y) m_cells[key({x, y})].push_back(t);
+        }
+    }
+
+    // Jittered three times; the majority decides (a ray through an edge may count it twice).
+    bool inside(const glm::vec3& p) const {
+        int votes = 0;
+        for (const glm::vec2 jitter : {glm::vec2(0.0f), glm::vec2(1.3e-4f, 0.7e-4f), glm::vec2(-0.9e-4f, 1.1e-4f)})
+            votes += crossings(p + glm::vec3(jitter, 0.0f)) % 2;
+        return votes >= 2;
+    }
+
+private:
+    static glm::ivec2 cell(const glm::vec2& p) { return glm::ivec2(glm::floor(p / 0.01f)); }
+    static std::int64_t key(const glm::ivec2& c) { return (static_cast<std::int64_t>(c.x + 100000) << 32) | (c.y + 100000); }
+
+    int crossings(const glm::vec3& p) const {
+        const auto it = m_cells.find(key(cell({p.x, p.y})));
+        if (it == m_cells.end()) return 0;
+        int count = 0;
+        for (const std::size_t t : it->second) {
+            const glm::vec3 a = m_positions[m_indices[t]], b = m_positions[m_indices[t + 1]], c = m_positions[m_indices[t + 2]];
+            const float d = (b.y - c.y) * (a.x - c.x) + (c.x - b.x) * (a.y - c.y);
+            if (std::abs(d) < 1e-14f) continue;
+            const float l1 = ((b.y - c.y) * (p.x - c.x) + (c.x - b.x) * (p.y - c.y)) / d;
+            const float l2 = ((c.y - a.y) * (p.x - c.x) + (a.x - c.x) * (p.y - c.y)) / d;
+            const float l3 = 1.0f - l1 - l2;
+            if (l1 < 0.0f || l2 < 0.0f || l3 < 0.0f) continue;
+            if (l1 * a.z + l2 * b.z + l3 * c.z > p.z) ++count;
+        }
+        return count;
+    }
+
+    const std::vector<glm::vec3>& m_positions;
+    const std::vector<std::uint32_t>& m_indices;
+    std::unordered_map<std::int64_t, std::vector<std::size_t>> m_cells;
+};
+
+}  // namespace
+
+TEST_CASE("in every pose the muscles stay under the skin") {
+    auto scene = model::loadModel(paths::builtInFigure());
+    REQUIRE(scene);
+    const std::vector<int> nodes = model::meshNodes(*scene);
+    int skinNode = -1;
+    for (const int n : nodes) {
+        if (scene->meshes[static_cast<std::size_t>(scene->nodes[static_cast<std::size_t>(n)].mesh)].name == "skin") skinNode = n;
+    }
+    REQUIRE(skinNode >= 0);
+    REQUIRE(scene->clips.size() >= 7);
+    for (std::size_t c = 0; c < scene->clips.size(); ++c) {
+        const model::AnimationClip& clip = scene->clips[c];
+        CAPTURE(clip.name);
+        const model::Pose pose = model::evaluatePose(*scene, &clip, clip.duration);
+        const model::Primitive& skinPrim = scene->meshes[static_cast<std::size_t>(scene->nodes[static_cast<std::size_t>(skinNode)].mesh)].primitives.front();
+        const std::vector<glm::vec3> skin = model::posedPositions(*scene, pose, skinNode, skinPrim);
+        const ParityTest skinTest(skin, skinPrim.indices);
+        std::size_t checked = 0, outside = 0;
+        std::map<std::string, std::size_t> worstMuscles;
+        for (const int n : nodes) {
+            const model::Mesh& mesh = scene->meshes[static_cast<std::size_t>(scene->nodes[static_cast<std::size_t>(n)].mesh)];
+            if (mesh.primitives.front().findCustom("_FIBRE") == nullptr) continue;  // muscles only
+            const std::vector<glm::vec3> posed = model::posedPositions(*scene, pose, n, mesh.primitives.front());
+            for (std::size_t v = 0; v < posed.size(); v += 3) {
+                ++checked;
+                if (!skinTest.inside(posed[v])) {
+                    ++outside;
+                    ++worstMuscles[mesh.name];
+                }
+            }
+        }
+        std::string worst;
+        for (const auto& [name, count] : worstMuscles) {
+            if (count * 3 > 40) worst += name + " (" + std::to_string(count * 3) + ") ";
+        }
+        MESSAGE(clip.name << ": " << outside << " of " << checked << " sampled muscle vertices outside the skin; " << worst);
+        // Linear blend skinning folds the volume at a bent joint, so near the crease a little
+        // muscle can cross the skin: under 1 % of the vertices in every pose but the desk
+        // slump, whose hips and elbows bend to 90 degrees (measured 4.9 %: the hip flexors,
+        // rectus abdominis' lower end and the forearm extensors at the crease). Muscles blended
+        // only from origin bone to insertion bone, as the figure first had them, swung out by
+        // 16.7 % there and 12 % in the pectoralis stretch.
+        const bool deepCreases = clip.name == "desk_slump";
+        CHECK(outside * 100 < checked * (deepCreases ? 6 : 1));
+    }
+}

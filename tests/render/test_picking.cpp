@@ -1,0 +1,130 @@
+// Picking through the id pass on the posed, skinned figure: for muscles all over the body, in
+// two poses, the pixel where the CPU-posed surface centre projects picks that muscle; trigger
+// point markers pick as their sided ids; empty space picks nothing.
+#include "explore_fixture.h"
+
+#include "model/pose.h"
+
+#include <glm/gtc/constants.hpp>
+
+using namespace myomap;
+
+namespace {
+
+constexpr int kSize = 400;
+
+const char* const kMuscles[] = {
+    "temporalis.L", "masseter.R", "sternocleidomastoid.L", "upper_trapezius.R", "levator_scapulae.L",
+    "deltoid.L", "pectoralis_major.R", "latissimus_dorsi.L", "infraspinatus.R", "serratus_anterior.L",
+    "biceps_brachii.R", "triceps_brachii.L", "brachioradialis.R", "extensor_digitorum.L", "rectus_abdominis.R",
+    "external_oblique.L", "gluteus_maximus.R", "gluteus_medius.L", "tensor_fasciae_latae.R", "rectus_femoris.L",
+    "vastus_lateralis.R", "biceps_femoris.L", "semitendinosus.R", "gastrocnemius.L", "tibialis_anterior.R",
+    "soleus.L", "quadratus_lumborum.R", "piriformis.L"};
+
+struct Posed {
+    std::vector<glm::vec3> positions;
+    std::vector<std::uint32_t> indices;
+};
+
+Posed posedMuscle(const app::Explorer& explorer, const model::Pose& pose, const app::FigurePart& part) {
+    const model::Scene& scene = explorer.view().scene();
+    const model::Primitive& prim = scene.meshes[static_cast<std::size_t>(scene.nodes[static_cast<std::size_t>(part.node)].mesh)].primitives.front();
+    return {model::posedPositions(scene, pose, part.node, prim), prim.indices};
+}
+
+// The triangle nearest the muscle's centroid, its centre and its (posed) normal.
+std::pair<glm::vec3, glm::vec3> surfaceCentre(const Posed& m) {
+    glm::vec3 centroid(0.0f);
+    for (const glm::vec3& p : m.positions) centroid += p;
+    centroid /= static_cast<float>(m.positions.size());
+    float best = 1e30f;
+    std::pair<glm::vec3, glm::vec3> out{};
+    for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3) {
+        const glm::vec3 a = m.positions[m.indices[t]], b = m.positions[m.indices[t + 1]], c = m.positions[m.indices[t + 2]];
+        const glm::vec3 n = glm::cross(b - a, c - a);
+        if (glm::length(n) < 1e-9f) continue;
+        const glm::vec3 centre = (a + b + c) / 3.0f;
+        const float d = glm::length(centre - centroid);
+        if (d < best) {
+            best = d;
+            out = {centre, glm::normalize(n)};
+        }
+    }
+    return out;
+}
+
+void pickEveryMuscle(const char* clip, float t) {
+    auto& f = test::ExploreFixture::get();
+    const model::Scene& scene = f.explorer.view().scene();
+    const int clipIndex = scene.findClip(clip);
+    REQUIRE(clipIndex >= 0);
+    const model::Pose pose = f.explorer.view().pose(clipIndex, t);
+    int picked = 0;
+    for (const char* name : kMuscles) {
+        const std::string shown = name;
+        CAPTURE(shown);
+        const app::FigurePart* part = f.explorer.index().find(name);
+        REQUIRE(part != nullptr);
+        // Only this muscle shown (hidden one by one, so no selection and no markers).
+        f.reset();
+        for (const app::FigurePart& other : f.explorer.index().parts()) {
+            if (other.name != name) f.explorer.state().hidden.insert(other.name);
+        }
+        const auto [centre, normal] = surfaceCentre(posedMuscle(f.explorer, pose, *part));
+        // Looking straight at the surface centre from 60 cm along its normal.
+        f.camera = app::OrbitCamera::lookAt(centre + normal * 0.6f, centre, glm::radians(35.0f));
+        f.build(pose, 0.0, kSize, kSize);
+        const glm::vec2 pixel = f.project(centre);
+        CHECK(std::abs(pixel.x - kSize / 2.0f) < 1.0f);
+        const std::string got = f.explorer.pick(f.renderer, f.frame, static_cast<int>(pixel.x), static_cast<int>(pixel.y));
+        CHECK(got == name);
+        picked += got == name;
+        // A pixel in the corner, off the muscle, picks nothing.
+        CHECK(f.explorer.pick(f.renderer, f.frame, 2, 2).empty());
+    }
+    MESSAGE(std::string(clip) << ": " << picked << " of " << std::size(kMuscles) << " muscles picked at their surface centre");
+}
+
+}  // namespace
+
+TEST_CASE("picking: each muscle's surface centre picks it in the anatomical pose") { pickEveryMuscle("anatomical", 0.0f); }
+
+TEST_CASE("picking: each muscle's surface centre picks it in the desk slump") { pickEveryMuscle("desk_slump", 1.0f); }
+
+TEST_CASE("picking: the whole figure from the front, skin and all") {
+    auto& f = test::ExploreFixture::get();
+    f.reset();
+    const model::Pose pose = f.explorer.view().pose(-1, 0.0f);
+    f.camera = {};
+    f.camera.setView(View::Anterior);
+    f.camera.frame(model::posedBounds(f.explorer.view().scene(), pose), 1.0f);
+    f.build(pose, 0.0, kSize, kSize);
+    // The translucent skin is in front of everything on the body; outside it there is nothing.
+    CHECK(f.explorer.pick(f.renderer, f.frame, kSize / 2, kSize / 2 - 40) == "skin");
+    CHECK(f.explorer.pick(f.renderer, f.frame, 3, kSize - 3).empty());
+    // With the skin layer off, the chest picks a superficial muscle of the trunk.
+    f.explorer.state().layer(app::FigureLayer::Skin).visible = false;
+    f.build(pose, 0.0, kSize, kSize);
+    const std::string chest = f.explorer.pick(f.renderer, f.frame, kSize / 2 + 25, kSize / 2 - 95);
+    CAPTURE(chest);
+    CHECK((chest == "pectoralis_major.L" || chest == "pectoralis_major.R" || chest == "deltoid.L"));
+}
+
+TEST_CASE("picking: trigger point markers pick as their sided ids") {
+    auto& f = test::ExploreFixture::get();
+    f.reset();
+    REQUIRE(f.explorer.select("upper_trapezius.R"));
+    const model::Pose pose = f.explorer.view().pose(-1, 0.0f);
+    f.camera = {};
+    f.camera.setView(View::Posterior);
+    f.camera.frame(f.explorer.selectionBounds(pose), 1.0f);
+    f.build(pose, 0.0, kSize, kSize);
+    REQUIRE(f.explorer.markers().size() == f.atlas.findMuscle("upper_trapezius")->triggerPoints.size());
+    REQUIRE(f.frame.markers.size() == f.explorer.markers().size());
+    for (std::size_t i = 0; i < f.frame.markers.size(); ++i) {
+        const glm::vec2 pixel = f.project(f.frame.markers[i].position);
+        CAPTURE(f.explorer.markers()[i].key);
+        CHECK(f.explorer.pick(f.renderer, f.frame, static_cast<int>(pixel.x), static_cast<int>(pixel.y)) ==
+              f.explorer.markers()[i].key);
+    }
+}
