@@ -1,7 +1,5 @@
 #include "app/explore_ui.h"
 
-#include <cctype>
-
 namespace myomap::app {
 
 std::string displayName(const Explorer& explorer, const std::string& name) {
@@ -12,9 +10,7 @@ std::string displayName(const Explorer& explorer, const std::string& name) {
         if (const anatomy::Muscle* m = atlas->findMuscle(base)) return m->names.common + sideText;
         if (const anatomy::TriggerPoint* tp = atlas->findTriggerPoint(base)) {
             const anatomy::Muscle* m = atlas->findMuscle(tp->muscleId);
-            std::string point = tp->name;
-            if (!point.empty()) point[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(point[0])));
-            return (m ? m->names.common : tp->muscleId) + ", " + point + sideText;
+            return (m ? m->names.common : tp->muscleId) + ", " + tp->name + sideText;
         }
     }
     if (name == "skin") return "Skin";
@@ -32,7 +28,8 @@ void fillExploreUi(const Explorer& explorer, ui::ExploreUi& ui) {
     ui.selectedLabel = state.selected.empty() ? "" : displayName(explorer, state.selected);
     ui.isolate = state.isolate;
     ui.referralShown = !state.referrals.empty();
-    ui.referralLabel = ui.referralShown ? displayName(explorer, state.referrals.front()) : "";
+    ui.referralLabel.clear();
+    for (const std::string& key : state.referrals) ui.referralLabel += (ui.referralLabel.empty() ? "" : "\n") + displayName(explorer, key);
     ui.heatStill = state.heat == HeatMode::Still;
     ui.colourBlind = state.palette == Palette::Colourblind;
 }

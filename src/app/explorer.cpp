@@ -62,7 +62,7 @@ Status Explorer::select(const std::string& name) {
     return Ok{};
 }
 
-Status Explorer::showReferral(const std::string& id, double now) {
+Status Explorer::showReferral(const std::string& id, double now, bool add) {
     if (id.empty() || id == "none") {
         m_state.referrals.clear();
         return Ok{};
@@ -84,9 +84,26 @@ Status Explorer::showReferral(const std::string& id, double now) {
         side = selected && selected->muscleId == tp->muscleId && selected->side == BodySide::Left ? anatomy::Side::Left
                                                                                                   : anatomy::Side::Right;
     }
-    if (auto s = select(withSide(tp->muscleId, *side)); !s) return s;
-    m_state.referrals = {withSide(tp->id, *side)};
+    const std::string key = withSide(tp->id, *side);
+    if (!add) {
+        if (auto s = select(withSide(tp->muscleId, *side)); !s) return s;
+        m_state.referrals = {key};
+    } else if (std::find(m_state.referrals.begin(), m_state.referrals.end(), key) == m_state.referrals.end()) {
+        m_state.referrals.push_back(key);
+    }
     m_referralStart = now;
+    return Ok{};
+}
+
+Status Explorer::showAllReferrals(double now) {
+    const FigurePart* part = m_index.find(m_state.selected);
+    const anatomy::Muscle* muscle = part && m_atlas ? m_atlas->findMuscle(part->muscleId) : nullptr;
+    if (!muscle || !part->side) return fail("select a muscle of the figure first");
+    const std::string side = *part->side == BodySide::Left ? ".L" : ".R";
+    m_state.referrals.clear();
+    for (const anatomy::TriggerPoint& tp : muscle->triggerPoints) {
+        if (auto s = showReferral(tp.id + side, now, true); !s) return s;
+    }
     return Ok{};
 }
 

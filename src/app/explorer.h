@@ -45,8 +45,12 @@ public:
     void clearSelection() { m_state.selected.clear(); }
     // Shows a trigger point's referral ("upper_trapezius.tp1", side from a .L/.R suffix, else
     // the selected muscle's side, else right); "" clears. Selects its muscle.
-    // `now` is the scene time the referral starts at: its heat spreads from then.
-    Status showReferral(const std::string& id, double now = 0.0);
+    // `now` is the scene time the referral starts at: its heat spreads from then. With `add`,
+    // it joins the referrals already shown (their heat combines: the strongest wins) and
+    // they all start again together.
+    Status showReferral(const std::string& id, double now = 0.0, bool add = false);
+    // Every trigger point of the selected muscle at once.
+    Status showAllReferrals(double now);
 
     // Appends what to draw for `pose` at time `t` (the heat animates with it).
     void addToFrame(const model::Pose& pose, double t, render::Renderer& renderer, render::FrameData& frame);

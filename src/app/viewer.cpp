@@ -15,6 +15,9 @@
 #include "render/renderer.h"
 #include "ui/explore_panel.h"
 #include "ui/fonts.h"
+#include "ui/learn_window.h"
+#include "ui/muscle_panel.h"
+#include "ui/search_box.h"
 #include "ui/viewer_panel.h"
 
 #include <GLFW/glfw3.h>
@@ -147,11 +150,41 @@ private:
                 state.referrals.clear();
                 break;
             case ui::ExploreAction::ShowAll: state.showAll(); break;
-            case ui::ExploreAction::ReplayReferral:
-                if (!state.referrals.empty()) (void)m_explorer.showReferral(state.referrals.front(), m_clock);
+            case ui::ExploreAction::ReplayReferral: {
+                const std::vector<std::string> shown = state.referrals;
+                for (const std::string& key : shown) (void)m_explorer.showReferral(key, m_clock, true);
+                break;
+            }
+            case ui::ExploreAction::AllReferrals:
+                if (auto s = m_explorer.showAllReferrals(m_clock); !s) report(s.error());
                 break;
             case ui::ExploreAction::ClearReferral: state.referrals.clear(); break;
             case ui::ExploreAction::FrameSelection: frameSelection(); break;
+            }
+        }
+    }
+
+    // The muscle panel shows the selected muscle; closing it hides it until the next selection.
+    void syncMusclePanel() {
+        const std::string& selected = m_explorer.state().selected;
+        if (selected == m_panelFor) return;
+        m_panelFor = selected;
+        const FigurePart* part = m_explorer.index().find(selected);
+        m_musclePanel.muscleId = part && part->kind == PartKind::Muscle ? part->muscleId : "";
+        m_musclePanel.side = part ? part->side : std::nullopt;
+        m_musclePanel.open = true;
+    }
+
+    void carryOut(const std::vector<ui::PanelAction>& actions) {
+        const FigurePart* current = m_explorer.index().find(m_explorer.state().selected);
+        const std::string side = current && current->side == BodySide::Left ? ".L" : ".R";
+        for (const ui::PanelAction& a : actions) {
+            if (a.type == ui::PanelActionType::SelectMuscle) {
+                if (auto s = m_explorer.select(a.id + side); !s) report(s.error());
+                m_explorer.state().referrals.clear();
+                if (a.frame) frameSelection();
+            } else if (auto s = m_explorer.showReferral(a.id + side, m_clock); !s) {
+                report(s.error());
             }
         }
     }
@@ -183,7 +216,7 @@ private:
             state.selected.clear();
             state.referrals.clear();
         } else if (anatomy::sideOf(picked) && m_atlas.findTriggerPoint(picked.substr(0, picked.size() - 2))) {
-            if (auto s = m_explorer.showReferral(picked, m_clock); !s) report(s.error());
+            if (auto s = m_explorer.showReferral(picked, m_clock, io.KeyShift); !s) report(s.error());
         } else if (picked != state.selected) {
             (void)m_explorer.select(picked);
             state.referrals.clear();
@@ -229,11 +262,26 @@ private:
         ImGui::NewFrame();
         std::vector<ui::Command> commands;
         fillExploreUi(m_explorer, m_exploreUi);
-        ui::drawViewerUi(m_ui, commands, [&] { ui::drawExplorePanel(m_exploreUi, m_exploreActions); });
+        syncMusclePanel();
+        ui::drawViewerUi(m_ui, commands, [&] {
+            if (!m_exploreUi.available) return;
+            if (m_ui.focusSearch) m_search.focusRequested = true;
+            m_ui.focusSearch = false;
+            ui::drawMuscleSearch(m_atlas, m_search, m_panelActions);
+            ui::drawExplorePanel(m_exploreUi, m_exploreActions);
+        });
         ui::drawLegends(m_exploreUi);
+        if (m_exploreUi.available && !m_musclePanel.muscleId.empty() && m_musclePanel.open) {
+            ui::drawMusclePanel(m_atlas, m_musclePanel, m_panelActions);
+        }
+        m_learn.open = m_ui.showLearn;
+        if (m_learn.open) ui::drawLearnWindow(m_atlas, m_learn);
+        m_ui.showLearn = m_learn.open;
         applyExploreUi(m_exploreUi, m_explorer.state());
         carryOut(m_exploreActions);
         m_exploreActions.clear();
+        carryOut(m_panelActions);
+        m_panelActions.clear();
         collectShortcuts(commands);
         carryOut(commands);
         handlePicking();
@@ -278,6 +326,10 @@ private:
                                 ImGui::IsKeyPressed(GLFW_KEY_F12, false),
                                 io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O, false),
                                 io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)};
+        if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_F, false)) {
+            m_search.focusRequested = true;
+            return;
+        }
         if (keys.open) m_ui.openDialogRequested = true;
         shortcutCommands(keys, io.KeyCtrl, commands);
     }
@@ -327,6 +379,11 @@ private:
     ui::ViewerState m_ui;
     ui::ExploreUi m_exploreUi;
     std::vector<ui::ExploreAction> m_exploreActions;
+    ui::SearchState m_search;
+    ui::MusclePanelState m_musclePanel;
+    ui::LearnState m_learn;
+    std::vector<ui::PanelAction> m_panelActions;
+    std::string m_panelFor;  // the selection the muscle panel was last filled for
     double m_clock = 0.0;  // seconds since start: the referral heat animates with it
     OrbitCamera m_camera;
     CameraEasing m_easing;

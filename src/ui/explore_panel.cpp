@@ -50,12 +50,17 @@ void selection(ExploreUi& ui, std::vector<ExploreAction>& actions) {
 void referral(ExploreUi& ui, std::vector<ExploreAction>& actions) {
     if (!ImGui::CollapsingHeader("Referred pain", ImGuiTreeNodeFlags_DefaultOpen)) return;
     if (!ui.referralShown) {
-        ImGui::TextWrapped("Select a muscle and click one of its trigger points (the rings) to see where its pain spreads.");
+        ImGui::TextWrapped("Select a muscle and click one of its trigger points (the rings) to see where its pain "
+                           "spreads; Shift+click adds another.");
     } else {
         ImGui::TextWrapped("%s", ui.referralLabel.c_str());
         if (ImGui::Button("Replay")) actions.push_back(ExploreAction::ReplayReferral);
         ImGui::SameLine();
         if (ImGui::Button("Hide referral")) actions.push_back(ExploreAction::ClearReferral);
+    }
+    if (!ui.selectedLabel.empty()) {
+        if (ui.referralShown) ImGui::SameLine();
+        if (ImGui::Button("All of its trigger points")) actions.push_back(ExploreAction::AllReferrals);
     }
     ImGui::Checkbox("Still picture", &ui.heatStill);
     ImGui::SameLine();

@@ -23,7 +23,7 @@ struct ExploreUi {
     bool colourBlind = false;
 };
 
-enum class ExploreAction { ClearSelection, HideSelection, ShowAll, ReplayReferral, ClearReferral, FrameSelection };
+enum class ExploreAction { ClearSelection, HideSelection, ShowAll, ReplayReferral, ClearReferral, FrameSelection, AllReferrals };
 
 void drawExplorePanel(ExploreUi& ui, std::vector<ExploreAction>& actions);
 // Small legends over the bottom-left of the view: the markers, and the heat when shown.

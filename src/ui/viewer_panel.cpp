@@ -31,6 +31,11 @@ void menuBar(ViewerState& state, std::vector<Command>& commands) {
         if (ImGui::MenuItem("Reset camera", "Home")) commands.push_back({CommandType::ResetCamera, {}, {}});
         ImGui::EndMenu();
     }
+    if (ImGui::BeginMenu("Learn")) {
+        ImGui::MenuItem("Trigger points, treatment and safety", nullptr, &state.showLearn);
+        if (ImGui::MenuItem("Find a muscle", "Ctrl+F")) state.focusSearch = true;
+        ImGui::EndMenu();
+    }
     if (ImGui::BeginMenu("Help")) {
         ImGui::MenuItem("Problems", nullptr, &state.showProblems);
         ImGui::EndMenu();

@@ -27,6 +27,8 @@ struct ViewerState {
     // Messages for the Problems window (warnings from loading, errors from commands).
     std::vector<std::string> problems;
     bool showProblems = false;
+    bool showLearn = false;         // Help > Learn: the general pages
+    bool focusSearch = false;       // Edit > Find muscle (Ctrl+F)
     std::string rendererName;
     float fps = 0.0f;
 };

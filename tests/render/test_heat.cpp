@@ -122,3 +122,27 @@ void referralOnlyOnSkin(const Case& c) {
 TEST_CASE("heat: upper trapezius, posterior") { referralOnlyOnSkin({"upper_trapezius.R", "upper_trapezius.tp1.R", View::Posterior}); }
 TEST_CASE("heat: gluteus minimus, from the right side") { referralOnlyOnSkin({"gluteus_minimus.R", "gluteus_minimus.tp1.R", View::Right}); }
 TEST_CASE("heat: infraspinatus, anterior") { referralOnlyOnSkin({"infraspinatus.L", "infraspinatus.tp1.L", View::Anterior}); }
+
+TEST_CASE("heat: several trigger points at once combine, the strongest winning at each vertex") {
+    auto& f = test::ExploreFixture::get();
+    app::ReferralHeat& heat = *f.explorer.heat();
+    const std::vector<std::string> keys{"upper_trapezius.tp1.R", "gluteus_minimus.tp1.R"};
+    std::vector<glm::vec2> a, b, both;
+    for (const double t : {0.3, 1.0, 4.2}) {
+        CAPTURE(t);
+        REQUIRE(heat.compute({keys[0]}, t, false, a));
+        REQUIRE(heat.compute({keys[1]}, t, false, b));
+        REQUIRE(heat.compute(keys, t, false, both));
+        std::size_t mismatches = 0;
+        for (std::size_t v = 0; v < both.size(); ++v) mismatches += both[v].x != std::max(a[v].x, b[v].x);
+        CHECK(mismatches == 0);
+    }
+    // In the explorer: adding a referral keeps the first, and both trigger points are marked active.
+    f.reset();
+    REQUIRE(f.explorer.showReferral("upper_trapezius.tp1.R", 0.0));
+    REQUIRE(f.explorer.showReferral("upper_trapezius.tp2.R", 0.0, true));
+    CHECK(f.explorer.state().referrals.size() == 2);
+    REQUIRE(f.explorer.showAllReferrals(0.0));
+    CHECK(f.explorer.state().referrals.size() == f.atlas.findMuscle("upper_trapezius")->triggerPoints.size());
+    CHECK_FALSE(f.explorer.showReferral("upper_trapezius.tp9", 0.0));
+}
