@@ -7,6 +7,8 @@ find_package(glm REQUIRED)
 find_package(assimp REQUIRED)
 pkg_check_modules(EPOXY REQUIRED IMPORTED_TARGET epoxy)
 pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
+# The client handout (src/handout): cairo's PDF and image surfaces, text set by pango.
+pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf cairo-png)
 
 # tinygltf: Debian ships it as a shared library with a CMake package; elsewhere it is the
 # single header, compiled once in src/model/tinygltf_impl.cpp.

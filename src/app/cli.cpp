@@ -100,6 +100,29 @@ Result<Options> parseOptions(const std::vector<std::string>& args) {
             if (!v) return fail(v.error());
             o.background = hexColor(*v);
             if (!o.background) return bad(*v, "a colour as RRGGBB hex, e.g. ffffff");
+        } else if (arg == "--mode") {
+            auto v = value();
+            if (!v) return fail(v.error());
+            if (*v == "therapist") o.mode = Mode::Therapist;
+            else if (*v == "student") o.mode = Mode::Student;
+            else return bad(*v, "therapist or student (the kiosk is --kiosk)");
+        } else if (arg == "--kiosk") {
+            o.kiosk = true;
+        } else if (arg == "--config") {
+            auto v = value();
+            if (!v) return fail(v.error());
+            o.kioskConfig = *v;
+        } else if (arg == "--frames" || arg == "--fixed-dt") {
+            auto v = value();
+            if (!v) return fail(v.error());
+            const auto n = number(*v);
+            if (arg == "--frames") {
+                if (!n || *n < 1 || *n > 1e9 || *n != std::floor(*n)) return bad(*v, "a whole number of frames, 1 or more");
+                o.frames = static_cast<long>(*n);
+            } else {
+                if (!n || *n <= 0 || *n > 10) return bad(*v, "seconds per frame, above 0 and at most 10");
+                o.fixedDt = *n;
+            }
         } else if (isCommandFlag(arg)) {
             auto command = commandFromFlag(args, i);
             if (!command) return fail(command.error());
@@ -109,6 +132,7 @@ Result<Options> parseOptions(const std::vector<std::string>& args) {
         }
     }
     if (o.target && !o.camera) return fail("--target needs --camera too");
+    if (o.kioskConfig && !o.kiosk) return fail("--config is the kiosk's configuration: use it with --kiosk");
     if (o.camera && o.view) return fail("give either --view or --camera, not both");
     return o;
 }
@@ -119,7 +143,10 @@ std::string helpText() {
          "Usage:\n"
          "  myomap [--model FILE]                      open the viewer (on the built-in figure by default)\n"
          "  myomap [--model FILE] --screenshot OUT.png render one frame offscreen and exit\n"
-         "  myomap --script FILE                       run a script of viewer commands\n\n"
+         "  myomap --script FILE                       run a script of viewer commands\n"
+         "  myomap --kiosk [--config kiosk.json]       the waiting-room kiosk (fullscreen, locked)\n"
+         "  myomap handout --muscles ID,ID --out F.pdf a self-care handout for a client\n"
+         "  myomap query ...                           content questions, no window (query --help)\n\n"
          "Options:\n"
          "  --model FILE          model to open instead of the built-in figure: glTF 2.0 (.gltf,\n"
          "                        .glb) or OBJ / FBX / DAE\n"
@@ -136,6 +163,14 @@ std::string helpText() {
          "  --script FILE         run the commands in FILE, one a line (# starts a comment):\n"
          "                        view, select, referral, layer, side, pose, time, pick, screenshot,\n"
          "                        wait, size, heat, palette, isolate, show all\n"
+         "  --mode MODE           therapist (default: one muscle at a time, plain language, pain\n"
+         "                        finder, compression timer, session notes) or student (full\n"
+         "                        anatomical detail and a quiz)\n"
+         "  --kiosk               fullscreen waiting-room kiosk: a tour of common pain patterns,\n"
+         "                        touch to explore, no menus; leaving needs Ctrl+Alt+Shift+Q and the PIN\n"
+         "  --config FILE         kiosk settings (assets/kiosk.example.json shows every field)\n"
+         "  --frames N            with --kiosk: run N frames offscreen and exit (soak tests)\n"
+         "  --fixed-dt SECONDS    seconds per frame for --frames (default 1/30)\n"
          "  --version             print the version\n"
          "  --help                this text\n\n"
          "Script commands as one-shot options (run in the order given, after --view, --clip, --time):\n"

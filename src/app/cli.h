@@ -12,6 +12,8 @@
 
 namespace myomap::app {
 
+enum class Mode { Therapist, Student };
+
 struct Options {
     std::optional<std::filesystem::path> model;
     std::optional<std::filesystem::path> screenshot;
@@ -30,6 +32,11 @@ struct Options {
     // order given; they run after the view, clip and time above are applied (and before a
     // --script).
     std::vector<ScriptCommand> commands;
+    Mode mode = Mode::Therapist;                        // --mode therapist|student
+    bool kiosk = false;                                 // --kiosk: the clinic's locked-down kiosk
+    std::optional<std::filesystem::path> kioskConfig;   // --config FILE (kiosk)
+    std::optional<long> frames;                         // --frames N: run N frames headless, then exit
+    double fixedDt = 1.0 / 30.0;                        // --fixed-dt S: seconds per headless frame
     bool help = false;
     bool version = false;
 };

@@ -1,6 +1,8 @@
 // myomap: the viewer, or one offscreen frame with --screenshot.
 #include "app/cli.h"
+#include "app/handout_maker.h"
 #include "app/headless.h"
+#include "app/kiosk_run.h"
 #include "app/query.h"
 #include "app/viewer.h"
 #include "core/log.h"
@@ -15,6 +17,9 @@
 
 int main(int argc, char** argv) {
     using namespace myomap;
+    if (argc > 1 && std::string(argv[1]) == "handout") {
+        return app::runHandoutCommand(std::vector<std::string>(argv + 2, argv + argc));
+    }
     if (argc > 1 && std::string(argv[1]) == "query") {
         return app::runQuery(std::vector<std::string>(argv + 2, argv + argc));
     }
@@ -32,6 +37,11 @@ int main(int argc, char** argv) {
         std::printf("myomap %s\n", MYOMAP_VERSION);
         return 0;
     }
+    if (options->frames && !options->kiosk) {
+        log::error("--frames runs the kiosk offscreen: use it with --kiosk");
+        return 2;
+    }
+    if (options->kiosk && options->frames) return app::runKioskFrames(*options);
     if (options->screenshot || options->script) return app::runHeadless(*options);
     return app::runViewer(*options);
 }

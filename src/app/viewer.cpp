@@ -1,10 +1,16 @@
 #include "app/viewer.h"
 
+#include "app/viewer_impl.h"
+
+#include "app/handout_maker.h"
+
 #include "app/commands.h"
 #include "app/explore_ui.h"
 #include "app/explorer.h"
 #include "app/headless.h"
 #include "app/startup.h"
+#include "app/kiosk_shell.h"
+#include "app/therapist_tools.h"
 #include "app/viewer_input.h"
 #include "app/window.h"
 #include "core/image.h"
@@ -31,372 +37,262 @@
 #include <iostream>
 
 namespace myomap::app {
-namespace {
-
-class Viewer {
-public:
-    Viewer(Window window, render::Renderer renderer, const Options& options)
-        : m_window(std::move(window)), m_renderer(std::move(renderer)), m_options(options), m_atlas(loadAppAtlas()) {
-        m_ui.rendererName = m_renderer.contextInfo().renderer;
+void Viewer::open(const std::filesystem::path& path) {
+    auto scene = model::loadModel(path);
+    if (!scene) {
+        report(scene.error());
+        return;
     }
+    m_ui.problems.clear();
+    for (const std::string& w : scene->warnings) report(w, false);
+    const std::size_t joints = [&] {
+        std::size_t n = 0;
+        for (const auto& s : scene->skins) n += s.joints.size();
+        return n;
+    }();
+    m_explorer.open(std::move(scene.value()), m_renderer, &m_atlas);
+    m_ui.modelPath = path.string();
+    m_ui.modelSummary = std::to_string(m_explorer.view().scene().meshes.size()) + " meshes, " +
+                        std::to_string(m_explorer.view().triangleCount()) + " triangles, " + std::to_string(joints) + " joints";
+    m_ui.clipNames.clear();
+    for (const auto& clip : m_explorer.view().scene().clips) m_ui.clipNames.push_back(clip.name);
+    auto clip = chooseClip(m_explorer.view().scene(), m_options.clip);
+    if (!clip) report(clip.error());
+    m_ui.clip = clip ? *clip : (m_explorer.view().scene().clips.empty() ? -1 : 0);
+    m_ui.time = m_options.time;
+    resetCamera();
+    setMode(m_mode);
+    log::info("opened " + path.string() + " (" + m_ui.modelSummary + ")");
+}
 
-    void open(const std::filesystem::path& path) {
-        auto scene = model::loadModel(path);
-        if (!scene) {
-            report(scene.error());
-            return;
+Status Viewer::makeHandout() {
+    if (!m_therapist) return fail("handouts come from a therapist's session on the built-in figure");
+    const session::Session& record = m_therapist->session().record();
+    if (record.pain.empty() && record.treated.empty() && record.musclesExplored.empty()) {
+        return fail("nothing for a handout yet: mark where it hurts, or explore a muscle, first");
+    }
+    HandoutRequest request;
+    request.session = &record;
+    auto handout = buildHandout(m_explorer, m_renderer, request);
+    if (!handout) return fail("handout: " + handout.error());
+    const std::filesystem::path folder = paths::userDataDir() / "handouts";
+    std::error_code ec;
+    std::filesystem::create_directories(folder, ec);
+    const std::filesystem::path pdf = folder / (record.id + ".pdf");
+    if (auto s = handout::writeHandoutPdf(*handout, pdf); !s) return s;
+    log::info("handout saved to " + pdf.string());
+    m_ui.problems.push_back("Handout saved to " + pdf.string());
+    return Ok{};
+}
+
+void Viewer::runStartCommands() {
+    int width = 0, height = 0;
+    m_window.framebufferSize(width, height);
+    CommandContext context{m_explorer, m_camera, m_ui.clip, m_ui.time, width, height, std::cout,
+                           [this, &width, &height](const std::filesystem::path& path) {
+                               buildFrame(width, height);
+                               if (auto s = m_renderer.render(m_frame); !s) return s;
+                               const render::Capture c = m_renderer.capture();
+                               return writePng(path, {c.width, c.height, c.rgba});
+                           },
+                           [this, &width, &height](int x, int y) {
+                               buildFrame(width, height);
+                               return m_explorer.pick(m_renderer, m_frame, x, y);
+                           }};
+    if (auto s = runCommands(m_options.commands, context); !s) report(s.error());
+}
+
+int Viewer::run() {
+    int lastWidth = 0, lastHeight = 0;
+    auto last = std::chrono::steady_clock::now();
+    while (!m_quit) {
+        if (m_window.shouldClose()) {
+            if (!m_kiosk) break;
+            m_window.refuseClose();  // a visitor cannot close the kiosk
         }
-        m_ui.problems.clear();
-        for (const std::string& w : scene->warnings) report(w, false);
-        const std::size_t joints = [&] {
-            std::size_t n = 0;
-            for (const auto& s : scene->skins) n += s.joints.size();
-            return n;
-        }();
-        m_explorer.open(std::move(scene.value()), m_renderer, &m_atlas);
-        m_ui.modelPath = path.string();
-        m_ui.modelSummary = std::to_string(m_explorer.view().scene().meshes.size()) + " meshes, " +
-                            std::to_string(m_explorer.view().triangleCount()) + " triangles, " + std::to_string(joints) + " joints";
-        m_ui.clipNames.clear();
-        for (const auto& clip : m_explorer.view().scene().clips) m_ui.clipNames.push_back(clip.name);
-        auto clip = chooseClip(m_explorer.view().scene(), m_options.clip);
-        if (!clip) report(clip.error());
-        m_ui.clip = clip ? *clip : (m_explorer.view().scene().clips.empty() ? -1 : 0);
-        m_ui.time = m_options.time;
-        resetCamera();
-        log::info("opened " + path.string() + " (" + m_ui.modelSummary + ")");
-    }
-
-    // The command-line commands (--select, --referral, --layer ...) applied once at start.
-    void runStartCommands() {
         int width = 0, height = 0;
         m_window.framebufferSize(width, height);
-        CommandContext context{m_explorer, m_camera, m_ui.clip, m_ui.time, width, height, std::cout,
-                               [this, &width, &height](const std::filesystem::path& path) {
-                                   buildFrame(width, height);
-                                   if (auto s = m_renderer.render(m_frame); !s) return s;
-                                   const render::Capture c = m_renderer.capture();
-                                   return writePng(path, {c.width, c.height, c.rgba});
-                               },
-                               [this, &width, &height](int x, int y) {
-                                   buildFrame(width, height);
-                                   return m_explorer.pick(m_renderer, m_frame, x, y);
-                               }};
-        if (auto s = runCommands(m_options.commands, context); !s) report(s.error());
-    }
-
-    int run() {
-        int lastWidth = 0, lastHeight = 0;
-        auto last = std::chrono::steady_clock::now();
-        while (!m_window.shouldClose() && !m_quit) {
-            int width = 0, height = 0;
-            m_window.framebufferSize(width, height);
-            if (width <= 0 || height <= 0) {  // minimised: nothing to draw, don't spin
-                glfwWaitEventsTimeout(0.25);
-                last = std::chrono::steady_clock::now();
-                continue;
-            }
-            glfwPollEvents();
-            const auto now = std::chrono::steady_clock::now();
-            const float dt = std::min(std::chrono::duration<float>(now - last).count(), 0.25f);
-            last = now;
-            if (width != lastWidth || height != lastHeight) {
-                m_aspect = static_cast<float>(width) / static_cast<float>(height);
-                lastWidth = width;
-                lastHeight = height;
-            }
-            frame(width, height, dt);
+        if (width <= 0 || height <= 0) {  // minimised: nothing to draw, don't spin
+            glfwWaitEventsTimeout(0.25);
+            last = std::chrono::steady_clock::now();
+            continue;
         }
-        return 0;
+        glfwPollEvents();
+        const auto now = std::chrono::steady_clock::now();
+        const float dt = std::min(std::chrono::duration<float>(now - last).count(), 0.25f);
+        last = now;
+        if (width != lastWidth || height != lastHeight) {
+            m_aspect = static_cast<float>(width) / static_cast<float>(height);
+            lastWidth = width;
+            lastHeight = height;
+        }
+        frame(width, height, dt);
     }
+    return 0;
+}
 
-private:
-    void report(const std::string& message, bool asError = true) {
-        asError ? log::error(message) : log::warning(message);
-        m_ui.problems.push_back(message);
-        if (asError) m_ui.showProblems = true;
+void Viewer::report(const std::string& message, bool asError) {
+    asError ? log::error(message) : log::warning(message);
+    m_ui.problems.push_back(message);
+    if (asError) m_ui.showProblems = true;
+}
+
+void Viewer::resetCamera() {
+    const model::Pose pose = m_explorer.view().pose(m_ui.clip, 0.0f);
+    m_camera = initialCamera(m_options, model::posedBounds(m_explorer.view().scene(), pose), m_aspect);
+    m_easing.cancel();
+}
+
+void Viewer::frameAll() {
+    OrbitCamera goal = m_camera;
+    goal.frame(model::posedBounds(m_explorer.view().scene(), m_explorer.view().pose(m_ui.clip, m_ui.time)), m_aspect);
+    m_easing.start(goal);
+}
+
+void Viewer::frameSelection() {
+    const model::Bounds bounds = m_explorer.selectionBounds(m_explorer.view().pose(m_ui.clip, m_ui.time));
+    if (bounds.empty()) return frameAll();
+    OrbitCamera goal = m_camera;
+    goal.frame(bounds, m_aspect);
+    goal.distance = std::max(goal.distance, 0.9f);  // keep some of the body around it in view
+    m_easing.start(goal);
+}
+
+void Viewer::setView(View v) {
+    OrbitCamera goal = m_camera;
+    goal.setView(v);
+    m_easing.start(goal);
+}
+
+void Viewer::carryOut(const std::vector<ui::Command>& commands) {
+    for (const ui::Command& c : commands) {
+        switch (c.type) {
+        case ui::CommandType::OpenModel: open(c.path); break;
+        case ui::CommandType::SetView: setView(c.view); break;
+        case ui::CommandType::FrameAll: frameSelection(); break;
+        case ui::CommandType::ResetCamera: resetCamera(); break;
+        case ui::CommandType::SaveScreenshot: m_screenshotRequested = true; break;
+        case ui::CommandType::Quit: m_quit = true; break;
+        }
     }
+}
 
-    void resetCamera() {
-        const model::Pose pose = m_explorer.view().pose(m_ui.clip, 0.0f);
-        m_camera = initialCamera(m_options, model::posedBounds(m_explorer.view().scene(), pose), m_aspect);
+void Viewer::advanceAnimation(float dt) {
+    if (m_ui.clip < 0 || static_cast<std::size_t>(m_ui.clip) >= m_explorer.view().scene().clips.size()) return;
+    m_ui.duration = m_explorer.view().scene().clips[static_cast<std::size_t>(m_ui.clip)].duration;
+    if (!m_ui.playing) return;
+    m_ui.time += dt * m_ui.speed;
+    if (m_ui.time > m_ui.duration) {
+        if (m_ui.loop && m_ui.duration > 0.0f) m_ui.time = std::fmod(m_ui.time, m_ui.duration);
+        else {
+            m_ui.time = m_ui.duration;
+            m_ui.playing = false;
+        }
+    }
+}
+
+void Viewer::frame(int width, int height, float dt) {
+    gl::imguiNewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    std::vector<ui::Command> commands;
+    if (m_kiosk) {
+        kioskFrame();
+    } else {
+        normalUi(commands);
+    }
+    carryOut(commands);
+    handlePicking();
+    handleCameraInput(width, height);
+    m_easing.update(m_camera, dt);
+    advanceAnimation(dt);
+    m_clock += dt;
+    m_ui.fps = m_ui.fps * 0.95f + (dt > 0.0f ? 1.0f / dt : 0.0f) * 0.05f;
+
+    buildFrame(width, height);
+    if (auto s = m_renderer.render(m_frame); !s) {
+        report(s.error());
+        m_quit = true;
+    }
+    if (m_screenshotRequested) saveScreenshot();
+    m_renderer.presentToWindow(width, height);
+    ImGui::Render();
+    gl::imguiRender(ImGui::GetDrawData());
+    m_window.swapBuffers();
+}
+
+void Viewer::buildFrame(int width, int height) {
+    m_frame.width = width;
+    m_frame.height = height;
+    m_frame.view = m_camera.view();
+    m_frame.projection = m_camera.projection(m_aspect);
+    m_frame.cameraPosition = m_camera.position();
+    m_frame.items.clear();
+    m_frame.palettes.clear();
+    m_frame.markers.clear();
+    if (!m_explorer.view().empty()) {
+        m_explorer.addToFrame(m_explorer.view().pose(m_ui.clip, m_ui.time), m_clock, m_renderer, m_frame);
+    }
+    if (m_therapist) m_therapist->addMarkers(m_frame);
+}
+
+void Viewer::collectShortcuts(std::vector<ui::Command>& commands) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantCaptureKeyboard) return;
+    const ShortcutKeys keys{ImGui::IsKeyPressed(GLFW_KEY_A, false), ImGui::IsKeyPressed(GLFW_KEY_P, false),
+                            ImGui::IsKeyPressed(GLFW_KEY_L, false), ImGui::IsKeyPressed(GLFW_KEY_R, false),
+                            ImGui::IsKeyPressed(GLFW_KEY_F, false), ImGui::IsKeyPressed(GLFW_KEY_HOME, false),
+                            ImGui::IsKeyPressed(GLFW_KEY_F12, false),
+                            io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O, false),
+                            io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)};
+    if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_F, false)) {
+        m_search.focusRequested = true;
+        return;
+    }
+    if (keys.open) m_ui.openDialogRequested = true;
+    shortcutCommands(keys, io.KeyCtrl, commands);
+}
+
+void Viewer::handleCameraInput(int width, int height) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantCaptureMouse) return;
+    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 1.0f)) {
         m_easing.cancel();
+        m_camera.orbit(io.MouseDelta.x, io.MouseDelta.y);
     }
-
-    void frameAll() {
-        OrbitCamera goal = m_camera;
-        goal.frame(model::posedBounds(m_explorer.view().scene(), m_explorer.view().pose(m_ui.clip, m_ui.time)), m_aspect);
-        m_easing.start(goal);
+    if (ImGui::IsMouseDragging(ImGuiMouseButton_Right, 1.0f) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 1.0f)) {
+        m_easing.cancel();
+        m_camera.pan(io.MouseDelta.x * io.DisplayFramebufferScale.x, io.MouseDelta.y * io.DisplayFramebufferScale.y, height);
     }
-
-    // Frames the selection (eased), or the whole model when nothing is selected.
-    void frameSelection() {
-        const model::Bounds bounds = m_explorer.selectionBounds(m_explorer.view().pose(m_ui.clip, m_ui.time));
-        if (bounds.empty()) return frameAll();
-        OrbitCamera goal = m_camera;
-        goal.frame(bounds, m_aspect);
-        goal.distance = std::max(goal.distance, 0.9f);  // keep some of the body around it in view
-        m_easing.start(goal);
+    if (io.MouseWheel != 0.0f) {
+        m_easing.cancel();
+        m_camera.zoom(io.MouseWheel);
     }
-
-    void carryOut(const std::vector<ui::ExploreAction>& actions) {
-        ExploreState& state = m_explorer.state();
-        for (const ui::ExploreAction a : actions) {
-            switch (a) {
-            case ui::ExploreAction::ClearSelection: state.selected.clear(); state.referrals.clear(); break;
-            case ui::ExploreAction::HideSelection:
-                state.hidden.insert(state.selected);
-                state.selected.clear();
-                state.referrals.clear();
-                break;
-            case ui::ExploreAction::ShowAll: state.showAll(); break;
-            case ui::ExploreAction::ReplayReferral: {
-                const std::vector<std::string> shown = state.referrals;
-                for (const std::string& key : shown) (void)m_explorer.showReferral(key, m_clock, true);
-                break;
-            }
-            case ui::ExploreAction::AllReferrals:
-                if (auto s = m_explorer.showAllReferrals(m_clock); !s) report(s.error());
-                break;
-            case ui::ExploreAction::ClearReferral: state.referrals.clear(); break;
-            case ui::ExploreAction::FrameSelection: frameSelection(); break;
-            }
-        }
-    }
-
-    // The muscle panel shows the selected muscle; closing it hides it until the next selection.
-    void syncMusclePanel() {
-        const std::string& selected = m_explorer.state().selected;
-        if (selected == m_panelFor) return;
-        m_panelFor = selected;
-        const FigurePart* part = m_explorer.index().find(selected);
-        m_musclePanel.muscleId = part && part->kind == PartKind::Muscle ? part->muscleId : "";
-        m_musclePanel.side = part ? part->side : std::nullopt;
-        m_musclePanel.open = true;
-    }
-
-    void carryOut(const std::vector<ui::PanelAction>& actions) {
-        const FigurePart* current = m_explorer.index().find(m_explorer.state().selected);
-        const std::string side = current && current->side == BodySide::Left ? ".L" : ".R";
-        for (const ui::PanelAction& a : actions) {
-            if (a.type == ui::PanelActionType::SelectMuscle) {
-                if (auto s = m_explorer.select(a.id + side); !s) report(s.error());
-                m_explorer.state().referrals.clear();
-                if (a.frame) frameSelection();
-            } else if (auto s = m_explorer.showReferral(a.id + side, m_clock); !s) {
-                report(s.error());
-            }
-        }
-    }
-
-    // Hover shows what is under the cursor; a click (not a drag) selects it, or shows a
-    // trigger point's referral; a click on nothing and Escape clear.
-    void handlePicking() {
-        const ImGuiIO& io = ImGui::GetIO();
-        ExploreState& state = m_explorer.state();
-        if (!io.WantCaptureKeyboard && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
-            state.selected.clear();
-            state.referrals.clear();
-        }
-        if (io.WantCaptureMouse || m_frame.width == 0) {
-            state.hovered.clear();
-            return;
-        }
+    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
         const int x = static_cast<int>(io.MousePos.x * io.DisplayFramebufferScale.x);
         const int y = static_cast<int>(io.MousePos.y * io.DisplayFramebufferScale.y);
-        const bool dragging = ImGui::IsMouseDown(ImGuiMouseButton_Left) || ImGui::IsMouseDown(ImGuiMouseButton_Right);
-        if (!dragging && (io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f)) {
-            state.hovered = m_explorer.pick(m_renderer, m_frame, x, y);
-        }
-        if (!state.hovered.empty() && !dragging) ImGui::SetTooltip("%s", displayName(m_explorer, state.hovered).c_str());
-        const bool click = ImGui::IsMouseReleased(ImGuiMouseButton_Left) && io.MouseDragMaxDistanceSqr[0] < 16.0f;
-        if (!click) return;
-        const std::string picked = m_explorer.pick(m_renderer, m_frame, x, y);
-        if (picked.empty()) {
-            state.selected.clear();
-            state.referrals.clear();
-        } else if (anatomy::sideOf(picked) && m_atlas.findTriggerPoint(picked.substr(0, picked.size() - 2))) {
-            if (auto s = m_explorer.showReferral(picked, m_clock, io.KeyShift); !s) report(s.error());
-        } else if (picked != state.selected) {
-            (void)m_explorer.select(picked);
-            state.referrals.clear();
-        }
+        const auto goal = focusOnPixel(m_camera, m_aspect, width, height, x, y, m_renderer.depthAt(x, y));
+        if (goal) m_easing.start(*goal);
     }
+}
 
-    void setView(View v) {
-        OrbitCamera goal = m_camera;
-        goal.setView(v);
-        m_easing.start(goal);
-    }
+void Viewer::saveScreenshot() {
+    m_screenshotRequested = false;
+    const render::Capture capture = m_renderer.capture();
+    const std::time_t now = std::time(nullptr);
+    char name[64];
+    std::strftime(name, sizeof name, "myomap-%Y%m%d-%H%M%S.png", std::localtime(&now));
+    const std::filesystem::path folder = paths::userDataDir() / "screenshots";
+    std::error_code ec;
+    std::filesystem::create_directories(folder, ec);
+    const auto path = folder / name;
+    if (auto s = writePng(path, {capture.width, capture.height, capture.rgba}); !s) report(s.error());
+    else log::info("screenshot saved to " + path.string());
+}
 
-    void carryOut(const std::vector<ui::Command>& commands) {
-        for (const ui::Command& c : commands) {
-            switch (c.type) {
-            case ui::CommandType::OpenModel: open(c.path); break;
-            case ui::CommandType::SetView: setView(c.view); break;
-            case ui::CommandType::FrameAll: frameSelection(); break;
-            case ui::CommandType::ResetCamera: resetCamera(); break;
-            case ui::CommandType::SaveScreenshot: m_screenshotRequested = true; break;
-            case ui::CommandType::Quit: m_quit = true; break;
-            }
-        }
-    }
-
-    void advanceAnimation(float dt) {
-        if (m_ui.clip < 0 || static_cast<std::size_t>(m_ui.clip) >= m_explorer.view().scene().clips.size()) return;
-        m_ui.duration = m_explorer.view().scene().clips[static_cast<std::size_t>(m_ui.clip)].duration;
-        if (!m_ui.playing) return;
-        m_ui.time += dt * m_ui.speed;
-        if (m_ui.time > m_ui.duration) {
-            if (m_ui.loop && m_ui.duration > 0.0f) m_ui.time = std::fmod(m_ui.time, m_ui.duration);
-            else {
-                m_ui.time = m_ui.duration;
-                m_ui.playing = false;
-            }
-        }
-    }
-
-    void frame(int width, int height, float dt) {
-        gl::imguiNewFrame();
-        ImGui_ImplGlfw_NewFrame();
-        ImGui::NewFrame();
-        std::vector<ui::Command> commands;
-        fillExploreUi(m_explorer, m_exploreUi);
-        syncMusclePanel();
-        ui::drawViewerUi(m_ui, commands, [&] {
-            if (!m_exploreUi.available) return;
-            if (m_ui.focusSearch) m_search.focusRequested = true;
-            m_ui.focusSearch = false;
-            ui::drawMuscleSearch(m_atlas, m_search, m_panelActions);
-            ui::drawExplorePanel(m_exploreUi, m_exploreActions);
-        });
-        ui::drawLegends(m_exploreUi);
-        if (m_exploreUi.available && !m_musclePanel.muscleId.empty() && m_musclePanel.open) {
-            ui::drawMusclePanel(m_atlas, m_musclePanel, m_panelActions);
-        }
-        m_learn.open = m_ui.showLearn;
-        if (m_learn.open) ui::drawLearnWindow(m_atlas, m_learn);
-        m_ui.showLearn = m_learn.open;
-        applyExploreUi(m_exploreUi, m_explorer.state());
-        carryOut(m_exploreActions);
-        m_exploreActions.clear();
-        carryOut(m_panelActions);
-        m_panelActions.clear();
-        collectShortcuts(commands);
-        carryOut(commands);
-        handlePicking();
-        handleCameraInput(width, height);
-        m_easing.update(m_camera, dt);
-        advanceAnimation(dt);
-        m_clock += dt;
-        m_ui.fps = m_ui.fps * 0.95f + (dt > 0.0f ? 1.0f / dt : 0.0f) * 0.05f;
-
-        buildFrame(width, height);
-        if (auto s = m_renderer.render(m_frame); !s) {
-            report(s.error());
-            m_quit = true;
-        }
-        if (m_screenshotRequested) saveScreenshot();
-        m_renderer.presentToWindow(width, height);
-        ImGui::Render();
-        gl::imguiRender(ImGui::GetDrawData());
-        m_window.swapBuffers();
-    }
-
-    void buildFrame(int width, int height) {
-        m_frame.width = width;
-        m_frame.height = height;
-        m_frame.view = m_camera.view();
-        m_frame.projection = m_camera.projection(m_aspect);
-        m_frame.cameraPosition = m_camera.position();
-        m_frame.items.clear();
-        m_frame.palettes.clear();
-        m_frame.markers.clear();
-        if (!m_explorer.view().empty()) {
-            m_explorer.addToFrame(m_explorer.view().pose(m_ui.clip, m_ui.time), m_clock, m_renderer, m_frame);
-        }
-    }
-
-    void collectShortcuts(std::vector<ui::Command>& commands) {
-        const ImGuiIO& io = ImGui::GetIO();
-        if (io.WantCaptureKeyboard) return;
-        const ShortcutKeys keys{ImGui::IsKeyPressed(GLFW_KEY_A, false), ImGui::IsKeyPressed(GLFW_KEY_P, false),
-                                ImGui::IsKeyPressed(GLFW_KEY_L, false), ImGui::IsKeyPressed(GLFW_KEY_R, false),
-                                ImGui::IsKeyPressed(GLFW_KEY_F, false), ImGui::IsKeyPressed(GLFW_KEY_HOME, false),
-                                ImGui::IsKeyPressed(GLFW_KEY_F12, false),
-                                io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O, false),
-                                io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)};
-        if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_F, false)) {
-            m_search.focusRequested = true;
-            return;
-        }
-        if (keys.open) m_ui.openDialogRequested = true;
-        shortcutCommands(keys, io.KeyCtrl, commands);
-    }
-
-    void handleCameraInput(int width, int height) {
-        const ImGuiIO& io = ImGui::GetIO();
-        if (io.WantCaptureMouse) return;
-        if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 1.0f)) {
-            m_easing.cancel();
-            m_camera.orbit(io.MouseDelta.x, io.MouseDelta.y);
-        }
-        if (ImGui::IsMouseDragging(ImGuiMouseButton_Right, 1.0f) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 1.0f)) {
-            m_easing.cancel();
-            m_camera.pan(io.MouseDelta.x * io.DisplayFramebufferScale.x, io.MouseDelta.y * io.DisplayFramebufferScale.y, height);
-        }
-        if (io.MouseWheel != 0.0f) {
-            m_easing.cancel();
-            m_camera.zoom(io.MouseWheel);
-        }
-        if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
-            const int x = static_cast<int>(io.MousePos.x * io.DisplayFramebufferScale.x);
-            const int y = static_cast<int>(io.MousePos.y * io.DisplayFramebufferScale.y);
-            const auto goal = focusOnPixel(m_camera, m_aspect, width, height, x, y, m_renderer.depthAt(x, y));
-            if (goal) m_easing.start(*goal);
-        }
-    }
-
-    void saveScreenshot() {
-        m_screenshotRequested = false;
-        const render::Capture capture = m_renderer.capture();
-        const std::time_t now = std::time(nullptr);
-        char name[64];
-        std::strftime(name, sizeof name, "myomap-%Y%m%d-%H%M%S.png", std::localtime(&now));
-        const std::filesystem::path folder = paths::userDataDir() / "screenshots";
-        std::error_code ec;
-        std::filesystem::create_directories(folder, ec);
-        const auto path = folder / name;
-        if (auto s = writePng(path, {capture.width, capture.height, capture.rgba}); !s) report(s.error());
-        else log::info("screenshot saved to " + path.string());
-    }
-
-    Window m_window;
-    render::Renderer m_renderer;
-    Options m_options;
-    anatomy::Atlas m_atlas;
-    Explorer m_explorer;
-    ui::ViewerState m_ui;
-    ui::ExploreUi m_exploreUi;
-    std::vector<ui::ExploreAction> m_exploreActions;
-    ui::SearchState m_search;
-    ui::MusclePanelState m_musclePanel;
-    ui::LearnState m_learn;
-    std::vector<ui::PanelAction> m_panelActions;
-    std::string m_panelFor;  // the selection the muscle panel was last filled for
-    double m_clock = 0.0;  // seconds since start: the referral heat animates with it
-    OrbitCamera m_camera;
-    CameraEasing m_easing;
-    render::FrameData m_frame;
-    float m_aspect = 1.6f;
-    bool m_quit = false;
-    bool m_screenshotRequested = false;
-};
-
-}  // namespace
 
 int runViewer(const Options& options) {
-    auto window = Window::create({"Myomap", options.width, options.height, true});
+    auto window = Window::create({"Myomap", options.width, options.height, true, options.kiosk});
     if (!window) {
         log::error(window.error());
         return 1;
@@ -410,7 +306,8 @@ int runViewer(const Options& options) {
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // layout is not persisted: the app opens the same every time
     ImGui::StyleColorsLight();
-    ui::loadUiFont(window->contentScale(), window->monitorHeight());
+    // The kiosk's type is read from a step back and pressed with fingers: larger.
+    ui::loadUiFont(window->contentScale() * (options.kiosk ? 1.5f : 1.0f), window->monitorHeight());
     ImGui_ImplGlfw_InitForOpenGL(window->handle(), true);
     gl::imguiInit();
     int code = 0;

@@ -49,7 +49,10 @@ Result<Window> Window::create(const WindowOptions& options) {
     glfwWindowHint(GLFW_SAMPLES, 0);
     glfwWindowHint(GLFW_DEPTH_BITS, 0);
     g_lastGlfwError.clear();
-    GLFWwindow* window = glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
+    GLFWmonitor* monitor = options.fullscreen ? glfwGetPrimaryMonitor() : nullptr;
+    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+    GLFWwindow* window = mode ? glfwCreateWindow(mode->width, mode->height, options.title.c_str(), monitor, nullptr)
+                              : glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
     if (!window) {
         return fail("cannot create an OpenGL 3.3 core window: " + g_lastGlfwError +
                     ". Install an OpenGL driver (on Debian: apt-get install libgl1-mesa-dri) or update the graphics driver");
@@ -74,6 +77,7 @@ Window::~Window() {
 }
 
 bool Window::shouldClose() const { return glfwWindowShouldClose(m_window); }
+void Window::refuseClose() const { glfwSetWindowShouldClose(m_window, GLFW_FALSE); }
 void Window::swapBuffers() const { glfwSwapBuffers(m_window); }
 void Window::framebufferSize(int& width, int& height) const { glfwGetFramebufferSize(m_window, &width, &height); }
 

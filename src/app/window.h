@@ -16,6 +16,7 @@ struct WindowOptions {
     int width = 1600;
     int height = 1000;
     bool visible = true;
+    bool fullscreen = false;  // the primary monitor at its own resolution (the kiosk)
 };
 
 class Window {
@@ -29,6 +30,8 @@ public:
 
     GLFWwindow* handle() const { return m_window; }
     bool shouldClose() const;
+    // Ignores a close request (the kiosk: only the staff PIN closes it).
+    void refuseClose() const;
     void swapBuffers() const;
     void framebufferSize(int& width, int& height) const;
     // Scale factor for text and controls: the monitor's content scale, at least 1.

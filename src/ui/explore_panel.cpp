@@ -84,7 +84,9 @@ void drawLegends(const ExploreUi& ui) {
     if (!ui.available || (ui.selectedLabel.empty() && !ui.referralShown)) return;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float pad = ImGui::GetFontSize() * 0.6f;
-    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + pad, viewport->Pos.y + viewport->Size.y - pad), ImGuiCond_Always,
+    // Bottom left of the view, clear of the left column of panels.
+    const float column = ImGui::GetFontSize() * 22.0f + 2.0f * pad;
+    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + column, viewport->Pos.y + viewport->Size.y - pad), ImGuiCond_Always,
                             ImVec2(0.0f, 1.0f));
     ImGui::SetNextWindowBgAlpha(0.85f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |

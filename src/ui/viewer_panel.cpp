@@ -31,8 +31,14 @@ void menuBar(ViewerState& state, std::vector<Command>& commands) {
         if (ImGui::MenuItem("Reset camera", "Home")) commands.push_back({CommandType::ResetCamera, {}, {}});
         ImGui::EndMenu();
     }
+    if (ImGui::BeginMenu("Mode")) {
+        if (ImGui::MenuItem("Therapist: a session with a client", nullptr, state.mode == 0)) state.mode = 0;
+        if (ImGui::MenuItem("Student: full anatomy and a quiz", nullptr, state.mode == 1)) state.mode = 1;
+        ImGui::EndMenu();
+    }
     if (ImGui::BeginMenu("Learn")) {
         ImGui::MenuItem("Trigger points, treatment and safety", nullptr, &state.showLearn);
+        if (state.mode == 1) ImGui::MenuItem("Quiz", nullptr, &state.showQuiz);
         if (ImGui::MenuItem("Find a muscle", "Ctrl+F")) state.focusSearch = true;
         ImGui::EndMenu();
     }
@@ -108,7 +114,10 @@ void drawViewerUi(ViewerState& state, std::vector<Command>& commands, const std:
     const float margin = ImGui::GetFontSize() * 0.6f;
     ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + margin, viewport->Pos.y + ImGui::GetFrameHeight() + margin),
                             ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 22, 0), ImGuiCond_FirstUseEver);
+    // The left column's top half; the mode's window (client session, quiz) takes the bottom half.
+    const float top = ImGui::GetFrameHeight() + margin;
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 22, (viewport->Size.y - top) * 0.5f - margin),
+                             ImGuiCond_FirstUseEver);
     if (ImGui::Begin("Model")) {
         if (state.modelPath.empty()) {
             ImGui::TextWrapped("No model is open. Use File > Open model to load a glTF, OBJ, FBX or DAE file.");

@@ -27,7 +27,9 @@ struct ViewerState {
     // Messages for the Problems window (warnings from loading, errors from commands).
     std::vector<std::string> problems;
     bool showProblems = false;
-    bool showLearn = false;         // Help > Learn: the general pages
+    bool showLearn = false;         // Learn menu: the general pages
+    int mode = 0;                   // Mode menu: 0 therapist, 1 student
+    bool showQuiz = true;           // Learn > Quiz (student mode)
     bool focusSearch = false;       // Edit > Find muscle (Ctrl+F)
     std::string rendererName;
     float fps = 0.0f;

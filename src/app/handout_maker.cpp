@@ -1,0 +1,217 @@
+#include "app/handout_maker.h"
+
+#include "anatomy/quiz.h"
+#include "app/explore_ui.h"
+#include "app/headless.h"
+#include "app/kiosk_tour.h"
+#include "app/window.h"
+#include "core/files.h"
+#include "core/log.h"
+#include "core/paths.h"
+#include "model/loader.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+
+namespace myomap::app {
+namespace {
+
+constexpr int kPictureWidth = 600, kPictureHeight = 800;
+
+std::vector<std::string> split(const std::string& list) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        const auto comma = list.find(',', start);
+        std::string item = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (!item.empty()) out.push_back(item);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return out;
+}
+
+std::string today() {
+    const std::time_t now = std::time(nullptr);
+    char text[32];
+    std::strftime(text, sizeof text, "%d %B %Y", std::localtime(&now));
+    return text;
+}
+
+// The referral of `tpKey` drawn from the view that faces it, heat at full strength.
+Result<ImageRgba> referralPicture(Explorer& explorer, render::Renderer& renderer, const std::string& tpKey) {
+    auto field = explorer.heat()->field(tpKey);
+    if (!field) return fail(field.error());
+    ExploreState& state = explorer.state();
+    state = {};
+    state.layer(FigureLayer::Skin).opacity = explorer.index().skin()->materialOpacity;
+    state.heat = HeatMode::Still;
+    if (auto s = explorer.showReferral(tpKey, 0.0); !s) return fail(s.error());
+    const model::Pose pose = explorer.view().pose(-1, 0.0f);
+    OrbitCamera camera;
+    camera.setView(viewFacing(**field, *explorer.surfaces()));
+    camera.frame(model::posedBounds(explorer.view().scene(), pose), static_cast<float>(kPictureWidth) / kPictureHeight);
+    render::FrameData frame;
+    frame.width = kPictureWidth;
+    frame.height = kPictureHeight;
+    frame.view = camera.view();
+    frame.projection = camera.projection(static_cast<float>(kPictureWidth) / kPictureHeight);
+    frame.cameraPosition = camera.position();
+    frame.backgroundTop = frame.backgroundBottom = glm::vec4(1.0f);  // paper
+    explorer.addToFrame(pose, 0.0, renderer, frame);
+    if (auto s = renderer.render(frame); !s) return fail(s.error());
+    render::Capture c = renderer.capture();
+    return ImageRgba{c.width, c.height, std::move(c.rgba)};
+}
+
+// The first causes the content lists (each a sentence of its own), at most `most`.
+std::string firstCauses(const std::vector<std::string>& causes, std::size_t most) {
+    std::string out;
+    for (std::size_t i = 0; i < causes.size() && i < most; ++i) out += (i ? " " : "") + causes[i];
+    return out;
+}
+
+}  // namespace
+
+Result<handout::Handout> buildHandout(Explorer& explorer, render::Renderer& renderer, const HandoutRequest& request) {
+    const anatomy::Atlas* atlas = explorer.atlas();
+    if (!atlas || !explorer.heat()) return fail("a handout needs the built-in figure and the atlas");
+    handout::Handout out;
+    out.clinicName = request.clinicName.empty() ? "Myomap" : request.clinicName;
+    out.date = request.date.empty() ? today() : request.date;
+    std::vector<std::string> muscles = request.muscles;
+    std::vector<std::string> preferredPoints;
+    if (request.session) {
+        const session::Session& s = *request.session;
+        if (!s.clientLabel.empty()) out.clientLabel = "Client: " + s.clientLabel;
+        for (const session::PainMark& mark : s.pain) {
+            out.painAreas.push_back(anatomy::sidedRegionWords(mark.region) + " - " + std::to_string(mark.intensity) + "/10");
+        }
+        for (const session::TreatedPoint& t : s.treated) preferredPoints.push_back(t.triggerPoint);
+        if (muscles.empty()) {
+            for (const std::string& tp : preferredPoints) muscles.push_back(tp.substr(0, tp.find(".tp")) + tp.substr(tp.size() - 2));
+            for (const std::string& m : s.musclesExplored) muscles.push_back(m);
+        }
+        out.notes = s.notes;
+    }
+    const ExploreState saved = explorer.state();
+    std::vector<std::string> done;
+    for (std::string mesh : muscles) {
+        if (!anatomy::sideOf(mesh)) mesh += ".R";
+        if (std::find(done.begin(), done.end(), mesh) != done.end()) continue;
+        done.push_back(mesh);
+        const std::string id = mesh.substr(0, mesh.size() - 2);
+        const anatomy::Muscle* muscle = atlas->findMuscle(id);
+        if (!muscle || muscle->triggerPoints.empty() || !explorer.index().find(mesh)) {
+            explorer.state() = saved;
+            return fail("no muscle '" + id + "' with trigger points in the atlas and the figure (myomap query --list-muscles lists them)");
+        }
+        std::string tpKey = muscle->triggerPoints.front().id + mesh.substr(mesh.size() - 2);
+        for (const std::string& p : preferredPoints) {
+            if (p.rfind(id + ".tp", 0) == 0 && p.ends_with(mesh.substr(mesh.size() - 2))) tpKey = p;
+        }
+        const anatomy::TriggerPoint* tp = atlas->findTriggerPoint(tpKey.substr(0, tpKey.size() - 2));
+        handout::HandoutMuscle m;
+        m.name = displayName(explorer, mesh);
+        m.latin = muscle->names.latin;
+        auto picture = referralPicture(explorer, renderer, tpKey);
+        if (!picture) {
+            explorer.state() = saved;
+            return fail(picture.error());
+        }
+        m.picture = std::move(picture.value());
+        m.whereItHurts = tp ? tp->referral.client : muscle->symptoms.client;
+        m.whyItHappens = firstCauses(muscle->causes, 3);
+        for (const anatomy::Technique& t : muscle->selfCare) m.selfCare.push_back(t.how);
+        m.cautions = muscle->cautions;
+        out.muscles.push_back(std::move(m));
+    }
+    explorer.state() = saved;
+    return out;
+}
+
+int runHandoutCommand(const std::vector<std::string>& args) {
+    HandoutRequest request;
+    std::optional<std::filesystem::path> out, sessionFile;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        const bool takes = a == "--muscles" || a == "--session" || a == "--out" || a == "--clinic" || a == "--date";
+        if (a == "--help") {
+            std::puts("myomap handout --muscles ID,ID | --session FILE  --out FILE.pdf|FILE.png [--clinic NAME] [--date TEXT]\n"
+                      "  A one- or two-page self-care handout for a client: where each muscle sends pain (a picture\n"
+                      "  rendered from the figure and plain words), why it happens, self-care and cautions.\n"
+                      "  --muscles   muscle ids, e.g. upper_trapezius,levator_scapulae.L (a bare id is the right side)\n"
+                      "  --session   a saved session (its pain areas; its treated and explored muscles)\n"
+                      "  --out       the PDF to write, or a PNG of its first page");
+            return 0;
+        }
+        if (!takes) {
+            log::error("handout: unknown option '" + a + "' (see myomap handout --help)");
+            return 2;
+        }
+        if (i + 1 >= args.size()) {
+            log::error("handout: " + a + " needs a value (see myomap handout --help)");
+            return 2;
+        }
+        const std::string v = args[++i];
+        if (a == "--muscles") request.muscles = split(v);
+        else if (a == "--session") sessionFile = v;
+        else if (a == "--out") out = v;
+        else if (a == "--clinic") request.clinicName = v;
+        else request.date = v;
+    }
+    if (!out || (request.muscles.empty() && !sessionFile)) {
+        log::error("handout: give --out FILE.pdf and --muscles ID,ID or --session FILE (see myomap handout --help)");
+        return 2;
+    }
+    session::Session session;
+    if (sessionFile) {
+        auto bytes = files::readBytes(*sessionFile, 16u << 20);
+        if (!bytes) {
+            log::error(bytes.error());
+            return 1;
+        }
+        auto parsed = session::sessionFromJson(std::string(bytes->begin(), bytes->end()), sessionFile->string());
+        if (!parsed) {
+            log::error(parsed.error());
+            return 1;
+        }
+        session = std::move(parsed.value());
+        request.session = &session;
+    }
+    auto scene = model::loadModel(paths::builtInFigure());
+    if (!scene) {
+        log::error(scene.error());
+        return 1;
+    }
+    auto window = Window::create({"Myomap handout (offscreen)", 64, 64, false});
+    if (!window) {
+        log::error(window.error());
+        return 1;
+    }
+    auto renderer = render::Renderer::create();
+    if (!renderer) {
+        log::error(renderer.error());
+        return 1;
+    }
+    const anatomy::Atlas atlas = loadAppAtlas();
+    Explorer explorer;
+    explorer.open(std::move(scene.value()), *renderer, &atlas);
+    auto handout = buildHandout(explorer, *renderer, request);
+    if (!handout) {
+        log::error("handout: " + handout.error());
+        return 1;
+    }
+    const bool png = out->extension() == ".png";
+    const Status written = png ? handout::writeHandoutPng(*handout, *out) : handout::writeHandoutPdf(*handout, *out);
+    if (!written) {
+        log::error(written.error());
+        return 1;
+    }
+    log::info("wrote " + out->string() + " (" + std::to_string(handout->muscles.size()) + " muscle" +
+              (handout->muscles.size() == 1 ? "" : "s") + ")");
+    return 0;
+}
+
+}  // namespace myomap::app

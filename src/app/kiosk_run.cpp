@@ -1,0 +1,105 @@
+#include "app/kiosk_run.h"
+
+#include "app/explorer.h"
+#include "app/headless.h"
+#include "app/kiosk_tour.h"
+#include "app/window.h"
+#include "core/log.h"
+#include "core/paths.h"
+#include "model/loader.h"
+#include "session/kiosk_config.h"
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <unistd.h>
+
+namespace myomap::app {
+
+std::size_t residentBytes() {
+    std::ifstream statm("/proc/self/statm");
+    std::size_t pages = 0, resident = 0;
+    if (!(statm >> pages >> resident)) return 0;
+    return resident * static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+}
+
+int runKioskFrames(const Options& options) {
+    const session::KioskConfigLoad config = session::loadKioskConfig(options.kioskConfig);
+    for (const std::string& p : config.problems) log::warning(p);
+    auto scene = model::loadModel(paths::builtInFigure());
+    if (!scene) {
+        log::error(scene.error());
+        return 1;
+    }
+    auto window = Window::create({"Myomap kiosk (offscreen)", 64, 64, false});
+    if (!window) {
+        log::error(window.error());
+        return 1;
+    }
+    auto renderer = render::Renderer::create();
+    if (!renderer) {
+        log::error(renderer.error());
+        return 1;
+    }
+    const anatomy::Atlas atlas = loadAppAtlas();
+    Explorer explorer;
+    explorer.open(std::move(scene.value()), *renderer, &atlas);
+    std::vector<std::string> problems;
+    std::vector<KioskStep> tour = kioskTour(explorer, config.config.featuredMuscles, problems);
+    for (const std::string& p : problems) log::warning(p);
+    KioskController kiosk(std::move(tour), {config.config.idleTimeoutSeconds, config.config.attractStepSeconds, 20.0},
+                          config.config.exitPin);
+
+    const int width = options.width, height = options.height;
+    const float aspect = static_cast<float>(width) / static_cast<float>(height);
+    OrbitCamera camera;
+    render::FrameData frame;
+    const long frames = *options.frames;
+    const double dt = options.fixedDt;
+    // A visitor every 4 minutes of kiosk time, tapping the body every 2 s for 20 s.
+    const double visitEvery = 240.0, visitLength = 20.0, tapEvery = 2.0;
+    double renderSeconds = 0.0;
+    std::printf("kiosk soak: %ld frames, %.3f s each, %dx%d, %s\n", frames, dt, width, height,
+                renderer->contextInfo().renderer.c_str());
+    std::printf("%10s %12s %10s %12s\n", "frame", "kiosk time", "RSS MB", "frame ms");
+    for (long i = 0; i < frames; ++i) {
+        const double t = static_cast<double>(i) * dt;
+        const double inVisit = std::fmod(t, visitEvery);
+        const model::Pose pose = explorer.view().pose(-1, 0.0f);
+        if (inVisit > visitEvery - visitLength && std::fmod(inVisit, tapEvery) < dt) {
+            kiosk.visitorInput(t);
+            const std::string picked = explorer.pick(*renderer, frame, width / 2, height / 3);
+            if (!picked.empty()) (void)explorer.select(picked);
+        }
+        kiosk.update(t);
+        if (kiosk.stepPending() && kiosk.step()) {
+            showTourStep(explorer, camera, pose, aspect, *kiosk.step(), t);
+            kiosk.stepShown();
+        }
+        const auto start = std::chrono::steady_clock::now();
+        frame.width = width;
+        frame.height = height;
+        frame.view = camera.view();
+        frame.projection = camera.projection(aspect);
+        frame.cameraPosition = camera.position();
+        frame.items.clear();
+        frame.palettes.clear();
+        frame.markers.clear();
+        explorer.addToFrame(pose, t, *renderer, frame);
+        if (auto s = renderer->render(frame); !s) {
+            log::error(s.error());
+            return 1;
+        }
+        (void)renderer->capture();  // the frame is read back, as a kiosk's display would show it
+        renderSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        const long report = std::max<long>(frames / 10, 1);
+        if ((i + 1) % report == 0 || i + 1 == frames) {
+            std::printf("%10ld %12.1f %10.1f %12.2f\n", i + 1, t + dt, static_cast<double>(residentBytes()) / 1048576.0,
+                        1000.0 * renderSeconds / static_cast<double>(i + 1));
+            std::fflush(stdout);
+        }
+    }
+    return 0;
+}
+
+}  // namespace myomap::app

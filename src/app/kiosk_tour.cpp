@@ -1,0 +1,72 @@
+#include "app/kiosk_tour.h"
+
+#include <cmath>
+
+namespace myomap::app {
+namespace {
+
+// The first sentence of a text (up to the first ". "), for a one-line caption.
+std::string firstSentence(const std::string& text) {
+    const auto end = text.find(". ");
+    return end == std::string::npos ? text : text.substr(0, end + 1);
+}
+
+}  // namespace
+
+View viewFacing(const anatomy::ReferralField& field, const anatomy::BodySurfaces& body) {
+    glm::vec3 sum(0.0f);
+    float count = 0.0f;
+    for (std::size_t v = 0; v < field.vertexCount(); ++v) {
+        if (field.isEssential(v) && field.strength(v) > 0.99f) {
+            sum += body.skin.positions[v];
+            count += 1.0f;
+        }
+    }
+    if (count == 0.0f) return View::Posterior;
+    const glm::vec3 c = sum / count;
+    const glm::vec2 radial(c.x, c.z);
+    const float length = glm::length(radial);
+    if (length < 1e-6f || radial.y > 0.5f * length) return View::Anterior;
+    if (radial.y < -0.5f * length) return View::Posterior;
+    return radial.x > 0.0f ? View::Left : View::Right;
+}
+
+std::vector<KioskStep> kioskTour(Explorer& explorer, const std::vector<std::string>& featured,
+                                 std::vector<std::string>& problems) {
+    std::vector<KioskStep> tour;
+    const anatomy::Atlas* atlas = explorer.atlas();
+    if (!atlas || !explorer.heat() || !explorer.surfaces()) {
+        problems.push_back("the kiosk tour needs the built-in figure and the atlas");
+        return tour;
+    }
+    for (const std::string& id : featured) {
+        const anatomy::Muscle* muscle = atlas->findMuscle(id);
+        if (!muscle || muscle->triggerPoints.empty() || !explorer.index().find(id + ".R")) {
+            problems.push_back("featured muscle '" + id + "' is not in the atlas or the figure; left out of the tour");
+            continue;
+        }
+        const anatomy::TriggerPoint& tp = muscle->triggerPoints.front();
+        KioskStep step{id + ".R", tp.id + ".R", View::Posterior, muscle->names.common + ": " + firstSentence(tp.referral.client)};
+        auto field = explorer.heat()->field(step.triggerPoint);
+        if (!field) {
+            problems.push_back(field.error());
+            continue;
+        }
+        step.view = viewFacing(**field, *explorer.surfaces());
+        tour.push_back(std::move(step));
+    }
+    return tour;
+}
+
+void showTourStep(Explorer& explorer, OrbitCamera& camera, const model::Pose& pose, float aspect, const KioskStep& step,
+                  double now) {
+    ExploreState& state = explorer.state();
+    const float skin = explorer.index().skin() ? explorer.index().skin()->materialOpacity : 1.0f;
+    state = {};
+    state.layer(FigureLayer::Skin).opacity = skin;
+    (void)explorer.showReferral(step.triggerPoint, now);
+    camera.setView(step.view);
+    camera.frame(model::posedBounds(explorer.view().scene(), pose), aspect);
+}
+
+}  // namespace myomap::app

@@ -1,0 +1,55 @@
+// The therapist's tools in the viewer: the "Client session" window (pain marked on the body
+// or picked from a list, ranked candidates, the compression timer, notes) wired to the
+// explorer and to the session record on disk (autosaved in the user's data folder).
+#pragma once
+
+#include "app/explorer.h"
+#include "app/therapist.h"
+#include "ui/therapist_panel.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace myomap::app {
+
+class TherapistTools {
+public:
+    // Needs the figure open in `explorer` (its surfaces place the pain).
+    TherapistTools(Explorer& explorer, const anatomy::Atlas& atlas, std::filesystem::path sessionsFolder,
+                   long long unixNow);
+
+    // Draws the window and carries out what was asked; `clock` is the viewer's seconds.
+    void draw(double clock, long long unixNow);
+    // Timer and autosave.
+    void update(double clock, long long unixNow);
+    // A click on the body at `point` (world, on the surface): marks pain there when marking
+    // is on. Returns true when the click was taken.
+    bool bodyClicked(const glm::vec3& point);
+    // The marked points, drawn as blue discs.
+    void addMarkers(render::FrameData& frame) const;
+
+    TherapistSession& session() { return m_session; }
+    std::vector<std::string>& messages() { return m_messages; }  // for the Problems window
+    // Set by the app: makes the handout for the session (a PDF in the data folder).
+    std::function<Status()> makeHandout;
+
+private:
+    void carryOut(const ui::TherapistAction& action, double clock, long long unixNow);
+    void fillUi(double clock);
+    void drawSessionsWindow(long long unixNow);
+    std::string markLabel(const session::PainMark& mark) const;
+
+    Explorer& m_explorer;
+    const anatomy::Atlas& m_atlas;
+    TherapistSession m_session;
+    CompressionTimer m_timer;
+    ui::TherapistUi m_ui;
+    std::vector<ui::TherapistAction> m_actions;
+    std::vector<std::string> m_regionIds;  // behind m_ui.regionLabels
+    std::vector<std::string> m_messages;
+    double m_doneAt = -100.0;
+    bool m_showSessions = false;
+};
+
+}  // namespace myomap::app

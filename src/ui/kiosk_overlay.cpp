@@ -1,0 +1,120 @@
+#include "ui/kiosk_overlay.h"
+
+#include "ui/panel_common.h"
+
+#include <imgui.h>
+
+namespace myomap::ui {
+namespace {
+
+constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
+                                    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
+
+float touch() { return ImGui::GetFontSize() * 3.0f; }  // the height of anything a finger presses
+
+bool bigButton(const char* label, float width = 0.0f) {
+    return ImGui::Button(label, ImVec2(width > 0.0f ? width : ImGui::CalcTextSize(label).x + touch(), touch()));
+}
+
+void banner(const KioskUi& ui) {
+    const ImGuiViewport* v = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(v->Pos.x + v->Size.x * 0.5f, v->Pos.y + touch() * 0.4f), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+    ImGui::SetNextWindowBgAlpha(0.0f);
+    if (ImGui::Begin("##banner", nullptr, kFixed | ImGuiWindowFlags_NoInputs)) {
+        largeText(ui.clinicName, 2.0f);
+        ImGui::TextUnformatted(ui.message.c_str());
+    }
+    ImGui::End();
+}
+
+void caption(const KioskUi& ui) {
+    const ImGuiViewport* v = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(v->Pos.x + v->Size.x * 0.5f, v->Pos.y + v->Size.y - touch() * 0.5f), ImGuiCond_Always,
+                            ImVec2(0.5f, 1.0f));
+    ImGui::SetNextWindowBgAlpha(0.85f);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(v->Size.x * 0.7f, v->Size.y * 0.3f));
+    if (ImGui::Begin("##caption", nullptr, kFixed | ImGuiWindowFlags_NoInputs)) {
+        ImGui::PushTextWrapPos(v->Size.x * 0.66f);
+        largeText(ui.caption, 1.35f);
+        ImGui::PopTextWrapPos();
+        ImGui::TextDisabled("Touch the body, or the button on the right, to explore.");
+    }
+    ImGui::End();
+}
+
+void controls(KioskUi& ui, std::vector<KioskAction>& actions) {
+    const ImGuiViewport* v = ImGui::GetMainViewport();
+    const float width = ImGui::GetFontSize() * 18.0f;
+    ImGui::SetNextWindowPos(ImVec2(v->Pos.x + v->Size.x - touch() * 0.4f, v->Pos.y + touch() * 0.4f), ImGuiCond_Always,
+                            ImVec2(1.0f, 0.0f));
+    ImGui::SetNextWindowBgAlpha(0.9f);
+    if (!ImGui::Begin("##controls", nullptr, kFixed)) {
+        ImGui::End();
+        return;
+    }
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(ui.accent.r, ui.accent.g, ui.accent.b, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    if (bigButton("Where does it hurt?", width)) actions.push_back({ui.regionsOpen ? KioskActionType::CloseRegions : KioskActionType::OpenRegions});
+    ImGui::PopStyleColor(2);
+    if (!ui.touring && bigButton("Start again", width)) actions.push_back({KioskActionType::StartAgain});
+    if (ui.regionsOpen) {
+        const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+        for (std::size_t i = 0; i < ui.regionLabels.size(); ++i) {
+            if (i % 2 == 1) ImGui::SameLine();
+            if (bigButton(ui.regionLabels[i].c_str(), half)) actions.push_back({KioskActionType::ChooseRegion, static_cast<int>(i)});
+        }
+    }
+    if (!ui.foundFor.empty()) {
+        ImGui::Separator();
+        ImGui::TextWrapped("Muscles that can send pain to the %s:", ui.foundFor.c_str());
+        for (std::size_t i = 0; i < ui.foundLabels.size(); ++i) {
+            if (bigButton(ui.foundLabels[i].c_str(), width)) actions.push_back({KioskActionType::ChooseFound, static_cast<int>(i)});
+        }
+    }
+    if (!ui.selectedLabel.empty() && !ui.touring) {
+        ImGui::Separator();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        largeText(ui.selectedLabel, 1.3f);
+        paragraph(ui.selectedText);
+        ImGui::PopTextWrapPos();
+        paragraph("This is for learning, not a diagnosis. Ask your therapist or doctor about your pain.", quietColour());
+    }
+    ImGui::End();
+}
+
+void pinPad(KioskUi& ui, std::vector<KioskAction>& actions) {
+    ImGui::OpenPopup("Staff exit");
+    const ImGuiViewport* v = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(v->Pos.x + v->Size.x * 0.5f, v->Pos.y + v->Size.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    if (!ImGui::BeginPopupModal("Staff exit", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove)) return;
+    ImGui::TextUnformatted("Enter the PIN to leave the kiosk");
+    const std::string dots(ui.pinTyped.size(), '*');
+    largeText(dots.empty() ? " " : dots, 1.6f);
+    const char* keys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "Clear", "0", "OK"};
+    const float key = touch() * 1.2f;
+    for (int i = 0; i < 12; ++i) {
+        if (i % 3 != 0) ImGui::SameLine();
+        if (ImGui::Button(keys[i], ImVec2(key, touch()))) {
+            const std::string k = keys[i];
+            if (k == "Clear") ui.pinTyped.clear();
+            else if (k == "OK") actions.push_back({KioskActionType::SubmitPin});
+            else if (ui.pinTyped.size() < 8) ui.pinTyped += k;
+        }
+    }
+    if (ImGui::Button("Cancel", ImVec2(key * 3.0f + ImGui::GetStyle().ItemSpacing.x * 2.0f, touch()))) {
+        actions.push_back({KioskActionType::CancelPin});
+    }
+    ImGui::EndPopup();
+}
+
+}  // namespace
+
+void drawKioskOverlay(KioskUi& ui, std::vector<KioskAction>& actions) {
+    banner(ui);
+    if (ui.touring && !ui.caption.empty()) caption(ui);
+    controls(ui, actions);
+    if (ui.pinOpen) pinPad(ui, actions);
+}
+
+}  // namespace myomap::ui

@@ -1,0 +1,38 @@
+// The kiosk's screen furniture, sized for fingers (a finger is about 10 mm: buttons here are
+// at least 3 font heights tall): the clinic's banner, the tour caption, "Where does it hurt?"
+// with its region buttons and the muscles found, "Start again", and the exit PIN pad.
+#pragma once
+
+#include <glm/vec3.hpp>
+
+#include <string>
+#include <vector>
+
+namespace myomap::ui {
+
+struct KioskUi {
+    std::string clinicName;
+    std::string message;
+    glm::vec3 accent{0.18f, 0.53f, 0.76f};  // sRGB
+    bool touring = true;
+    std::string caption;             // the tour step's line
+    bool regionsOpen = false;        // the "Where does it hurt?" buttons are up
+    std::vector<std::string> regionLabels;
+    std::vector<std::string> foundLabels;  // muscles for the region chosen
+    std::string foundFor;                  // "Temple"
+    bool pinOpen = false;
+    std::string pinTyped;
+    std::string selectedLabel;  // the muscle being shown to the visitor
+    std::string selectedText;   // its plain-language referral
+};
+
+enum class KioskActionType { OpenRegions, CloseRegions, ChooseRegion, ChooseFound, StartAgain, SubmitPin, CancelPin };
+
+struct KioskAction {
+    KioskActionType type;
+    int index = -1;
+};
+
+void drawKioskOverlay(KioskUi& ui, std::vector<KioskAction>& actions);
+
+}  // namespace myomap::ui

@@ -1,0 +1,92 @@
+// The modes' command lines end to end: the kiosk soak run (memory stays flat over a long run of
+// frames, with the tour and visitors) and the handout (a PDF that poppler renders and that
+// names the muscles asked for).
+#include "support/run_myomap.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using namespace myomap;
+
+namespace {
+
+bool haveCommand(const char* name) {
+    return std::system((std::string("command -v ") + name + " > /dev/null 2>&1").c_str()) == 0;
+}
+
+std::string capture(const std::string& command) {
+    std::string out;
+    if (FILE* p = ::popen(command.c_str(), "r")) {
+        char buffer[4096];
+        std::size_t n;
+        while ((n = std::fread(buffer, 1, sizeof buffer, p)) > 0) out.append(buffer, n);
+        ::pclose(p);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("kiosk: a long offscreen run keeps resident memory flat") {
+    // 900 frames of 0.5 s: 7.5 minutes of kiosk time, the tour stepping every 12 s and a
+    // visitor at 220-240 s and 460-480 s (taps, selections, then the idle timeout).
+    const auto run = test::runMyomap({"--kiosk", "--frames", "900", "--fixed-dt", "0.5", "--size", "160x100"});
+    CAPTURE(run.output);
+    REQUIRE(run.exitCode == 0);
+    std::istringstream lines(run.output);
+    std::string line;
+    std::vector<double> rss;
+    while (std::getline(lines, line)) {
+        long frame = 0;
+        double time = 0, mb = 0, ms = 0;
+        if (std::sscanf(line.c_str(), "%ld %lf %lf %lf", &frame, &time, &mb, &ms) == 4) rss.push_back(mb);
+    }
+    REQUIRE(rss.size() == 10);
+    MESSAGE("resident memory after 10% of the frames: " << rss[0] << " MB, at the end: " << rss.back() << " MB");
+    // After warming up (fields cached, buffers sized), no growth beyond allocator noise.
+    CHECK(rss.back() - rss[2] < 4.0);
+}
+
+TEST_CASE("kiosk: --frames without --kiosk, and a broken config, are reported") {
+    const auto alone = test::runMyomap({"--frames", "10"});
+    CHECK(alone.exitCode != 0);
+    CHECK(alone.output.find("--kiosk") != std::string::npos);
+    const fs::path bad = test::outputDir("modes") / "bad-kiosk.json";
+    std::FILE* f = std::fopen(bad.c_str(), "w");
+    REQUIRE(f);
+    std::fputs("{\"clinicName\": 7, \"idleTimeoutSeconds\": 2", f);
+    std::fclose(f);
+    const auto run = test::runMyomap({"--kiosk", "--config", bad.string(), "--frames", "3", "--size", "64x64"});
+    CAPTURE(run.output);
+    CHECK(run.exitCode == 0);  // an unattended kiosk still starts, on safe defaults
+    CHECK(run.output.find(bad.filename().string()) != std::string::npos);
+}
+
+TEST_CASE("handout: a PDF naming the muscles, that poppler renders") {
+    const fs::path pdf = test::outputDir("modes") / "handout.pdf";
+    fs::remove(pdf);
+    const auto run = test::runMyomap({"handout", "--muscles", "upper_trapezius,gluteus_minimus.L", "--out", pdf.string(),
+                                      "--clinic", "Riverside Massage"});
+    CAPTURE(run.output);
+    REQUIRE(run.exitCode == 0);
+    REQUIRE(fs::exists(pdf));
+    if (!haveCommand("pdftoppm") || !haveCommand("pdftotext")) {
+        MESSAGE("poppler-utils are not installed: the PDF is not rendered here (third_party/setup.sh installs them)");
+        return;
+    }
+    const fs::path prefix = test::outputDir("modes") / "handout-page";
+    CHECK(std::system(("pdftoppm -r 40 -png " + test::shellQuote(pdf.string()) + " " + test::shellQuote(prefix.string())).c_str()) == 0);
+    const std::string text = capture("pdftotext " + test::shellQuote(pdf.string()) + " -");
+    CHECK(text.find("Upper trapezius (right)") != std::string::npos);
+    CHECK(text.find("Gluteus minimus (left)") != std::string::npos);
+    CHECK(text.find("Riverside Massage") != std::string::npos);
+}
+
+TEST_CASE("handout: an unknown muscle is named in the error") {
+    const auto run = test::runMyomap({"handout", "--muscles", "upper_trapezus", "--out", "/tmp/never.pdf"});
+    CHECK(run.exitCode != 0);
+    CHECK(run.output.find("upper_trapezus") != std::string::npos);
+}
