@@ -51,7 +51,9 @@ Result<ImageRgba> referralPicture(Explorer& explorer, render::Renderer& renderer
     const model::Pose pose = explorer.view().pose(-1, 0.0f);
     OrbitCamera camera;
     camera.setView(viewFacing(**field, *explorer.surfaces()));
-    camera.frame(model::posedBounds(explorer.view().scene(), pose), static_cast<float>(kPictureWidth) / kPictureHeight);
+    const model::Bounds around = referralBounds(explorer, **field, pose);
+    camera.frame(around.empty() ? model::posedBounds(explorer.view().scene(), pose) : around,
+                 static_cast<float>(kPictureWidth) / kPictureHeight);
     render::FrameData frame;
     frame.width = kPictureWidth;
     frame.height = kPictureHeight;

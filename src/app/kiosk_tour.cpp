@@ -1,5 +1,6 @@
 #include "app/kiosk_tour.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace myomap::app {
@@ -58,6 +59,20 @@ std::vector<KioskStep> kioskTour(Explorer& explorer, const std::vector<std::stri
     return tour;
 }
 
+model::Bounds referralBounds(const Explorer& explorer, const anatomy::ReferralField& field, const model::Pose& pose) {
+    model::Bounds bounds = explorer.selectionBounds(pose);
+    const auto& skin = explorer.surfaces()->skin.positions;
+    for (std::size_t v = 0; v < field.vertexCount() && v < skin.size(); ++v) {
+        if (field.strength(v) > 0.0f) bounds.add(skin[v]);
+    }
+    if (bounds.empty()) return bounds;
+    // A margin, and at least 45 cm tall so a small zone still shows where on the body it is.
+    const glm::vec3 centre = bounds.centre();
+    glm::vec3 half = bounds.size() * 0.5f * 1.15f;
+    half.y = std::max(half.y, 0.225f);
+    return model::Bounds{centre - half, centre + half};
+}
+
 void showTourStep(Explorer& explorer, OrbitCamera& camera, const model::Pose& pose, float aspect, const KioskStep& step,
                   double now) {
     ExploreState& state = explorer.state();
@@ -66,7 +81,9 @@ void showTourStep(Explorer& explorer, OrbitCamera& camera, const model::Pose& po
     state.layer(FigureLayer::Skin).opacity = skin;
     (void)explorer.showReferral(step.triggerPoint, now);
     camera.setView(step.view);
-    camera.frame(model::posedBounds(explorer.view().scene(), pose), aspect);
+    auto field = explorer.heat()->field(step.triggerPoint);
+    const model::Bounds around = field ? referralBounds(explorer, **field, pose) : model::Bounds{};
+    camera.frame(around.empty() ? model::posedBounds(explorer.view().scene(), pose) : around, aspect);
 }
 
 }  // namespace myomap::app

@@ -20,6 +20,10 @@ std::vector<KioskStep> kioskTour(Explorer& explorer, const std::vector<std::stri
 // The view facing a referral's essential zones: front, back, or the side they lie on.
 View viewFacing(const anatomy::ReferralField& field, const anatomy::BodySurfaces& body);
 
+// What a referral picture should frame: the referral's zones on the skin and its muscle, with
+// a margin (bind-pose skin: for the tour's and the handout's standing figure).
+model::Bounds referralBounds(const Explorer& explorer, const anatomy::ReferralField& field, const model::Pose& pose);
+
 // Resets the explore state (selection, layers, sides, hidden parts, referrals) and shows the
 // step: its muscle selected, its referral starting at `now`, the camera turned to its view.
 void showTourStep(Explorer& explorer, OrbitCamera& camera, const model::Pose& pose, float aspect, const KioskStep& step,

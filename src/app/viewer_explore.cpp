@@ -157,6 +157,7 @@ void Viewer::kioskFrame() {
 
 void Viewer::normalUi(std::vector<ui::Command>& commands) {
     fillExploreUi(m_explorer, m_exploreUi);
+    if (quizAsking()) m_exploreUi.selectedLabel = "The quiz's muscle (answer first)";
     syncMusclePanel();
     ui::drawViewerUi(m_ui, commands, [&] {
         if (!m_exploreUi.available) return;

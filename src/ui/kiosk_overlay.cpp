@@ -19,13 +19,17 @@ bool bigButton(const char* label, float width = 0.0f) {
 
 void banner(const KioskUi& ui) {
     const ImGuiViewport* v = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(v->Pos.x + v->Size.x * 0.5f, v->Pos.y + touch() * 0.4f), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+    ImGui::SetNextWindowPos(ImVec2(v->Pos.x + touch() * 0.4f, v->Pos.y + touch() * 0.4f), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
     if (ImGui::Begin("##banner", nullptr, kFixed | ImGuiWindowFlags_NoInputs)) {
         largeText(ui.clinicName, 2.0f);
+        ImGui::PushTextWrapPos(v->Size.x * 0.3f);
         ImGui::TextUnformatted(ui.message.c_str());
+        ImGui::PopTextWrapPos();
     }
     ImGui::End();
+    ImGui::PopStyleVar();
 }
 
 void caption(const KioskUi& ui) {
@@ -45,7 +49,7 @@ void caption(const KioskUi& ui) {
 
 void controls(KioskUi& ui, std::vector<KioskAction>& actions) {
     const ImGuiViewport* v = ImGui::GetMainViewport();
-    const float width = ImGui::GetFontSize() * 18.0f;
+    const float width = ImGui::GetFontSize() * 22.0f;
     ImGui::SetNextWindowPos(ImVec2(v->Pos.x + v->Size.x - touch() * 0.4f, v->Pos.y + touch() * 0.4f), ImGuiCond_Always,
                             ImVec2(1.0f, 0.0f));
     ImGui::SetNextWindowBgAlpha(0.9f);

@@ -31,9 +31,9 @@ std::string capture(const std::string& command) {
 }  // namespace
 
 TEST_CASE("kiosk: a long offscreen run keeps resident memory flat") {
-    // 900 frames of 0.5 s: 7.5 minutes of kiosk time, the tour stepping every 12 s and a
+    // 600 frames of 0.75 s: 7.5 minutes of kiosk time, the tour stepping every 12 s and a
     // visitor at 220-240 s and 460-480 s (taps, selections, then the idle timeout).
-    const auto run = test::runMyomap({"--kiosk", "--frames", "900", "--fixed-dt", "0.5", "--size", "160x100"});
+    const auto run = test::runMyomap({"--kiosk", "--frames", "600", "--fixed-dt", "0.75", "--size", "160x100"});
     CAPTURE(run.output);
     REQUIRE(run.exitCode == 0);
     std::istringstream lines(run.output);

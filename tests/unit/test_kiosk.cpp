@@ -45,9 +45,9 @@ TEST_CASE("kiosk: a visitor holds the tour; going quiet for the idle timeout res
         k.update(t + 1.0);
         CHECK(k.phase() == KioskPhase::Visitor);
     }
-    k.update(175.0 + 59.0);
+    k.update(185.0 + 59.0);  // the last touch was at 185 s
     CHECK(k.phase() == KioskPhase::Visitor);
-    k.update(175.0 + 60.0);
+    k.update(185.0 + 60.0);
     CHECK(k.phase() == KioskPhase::Attract);
     CHECK(k.stepPending());  // the app must clear what the visitor did and show the step
 }
