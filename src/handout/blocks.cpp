@@ -17,7 +17,7 @@ constexpr Font kSection{12.5, true};
 // line limits below, one muscle always fits on a page by itself.
 constexpr std::size_t kMaxPainAreas = 12;
 constexpr std::size_t kMaxSteps = 6;
-constexpr std::size_t kMaxCautions = 4;
+constexpr std::size_t kMaxCautions = 8;  // red flags are never cut short: every line of each is printed
 
 // Stacks text top to bottom in a column of a block.
 class Column {
@@ -183,7 +183,7 @@ Block muscleBlock(const TextEngine& text, const HandoutMuscle& muscle, const Sur
         const std::size_t shown = std::min(muscle.selfCare.size(), kMaxSteps);
         for (std::size_t i = 0; i < shown; ++i) {
             column.entry(std::to_string(i + 1) + ".", muscle.selfCare[i], kBody, kAccent, kInk,
-                         i == 0 ? mm(0.8) : mm(1.2), 3);
+                         i == 0 ? mm(0.8) : mm(1.2), 6);
         }
         if (muscle.selfCare.size() > shown) {
             column.add(plural(muscle.selfCare.size() - shown, "more step", "more steps") +
@@ -201,7 +201,7 @@ Block muscleBlock(const TextEngine& text, const HandoutMuscle& muscle, const Sur
         inner.add("\u26a0 Take care", kSubheading, kWarning, 0, 1);
         const std::size_t shown = std::min(muscle.cautions.size(), kMaxCautions);
         for (std::size_t i = 0; i < shown; ++i) {
-            inner.entry("\u2022", muscle.cautions[i], kBody, kWarning, kWarning, mm(0.8), 2);
+            inner.entry("\u2022", muscle.cautions[i], kBody, kWarning, kWarning, mm(0.8), 0);
         }
         const double boxHeight = inner.y() + pad - boxTop;
         body.fills.push_back({column.x(), boxTop, column.width(), boxHeight, kWarningFill});
