@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 namespace myomap::bodygen {
 namespace {
@@ -14,11 +13,6 @@ constexpr float kCurveStep = 0.005f;      // metres between points of a curve on
 constexpr float kRowSpacing = 0.01f;      // aim for rows about 1 cm apart along the fibres
 constexpr float kColumnSpacing = 0.012f;  // and columns about 1.2 cm apart across them
 constexpr float kMidline = 0.002f;        // the left side's muscles keep this far left of x = 0
-
-float smoothstep01(float x) {
-    const float t = glm::clamp(x, 0.0f, 1.0f);
-    return t * t * (3.0f - 2.0f * t);
-}
 
 glm::vec3 tangentPart(const glm::vec3& d, const glm::vec3& n) { return d - n * glm::dot(d, n); }
 
@@ -58,61 +52,6 @@ void spreadTendon(Ribbon& single, const Ribbon& other, const glm::vec3& approach
         const glm::vec3 q = p + across * ((v - 0.5f) * width);
         single.curve[j] = shell ? surface.onto(q, normal) : q;
     }
-}
-
-JointWeights alongAttachment(const std::vector<MusclePoint>& points, const std::vector<float>& pointV, float v) {
-    if (points.size() == 1) return {{points.front().joint, 1.0f}};
-    std::size_t k = 0;
-    while (k + 2 < points.size() && v > pointV[k + 1]) ++k;
-    const float span = pointV[k + 1] - pointV[k];
-    const float s = span > 0.0f ? smoothstep01((v - pointV[k]) / span) : 0.0f;
-    return {{points[k].joint, 1.0f - s}, {points[k + 1].joint, s}};
-}
-
-JointWeights strongestFour(const std::map<int, float>& sum) {
-    JointWeights w(sum.begin(), sum.end());
-    std::stable_sort(w.begin(), w.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-    if (w.size() > 4) w.resize(4);
-    float total = 0.0f;
-    for (const auto& [joint, weight] : w) total += weight;
-    for (auto& [joint, weight] : w) weight /= total;
-    return w;
-}
-
-// Weights along one fibre: from the origin's joints to the insertion's, through each via's
-// joint, blended smoothly between neighbouring anchors.
-JointWeights fibreWeights(const std::vector<std::pair<float, JointWeights>>& anchors, float u) {
-    std::size_t k = 0;
-    while (k + 2 < anchors.size() && u > anchors[k + 1].first) ++k;
-    const float span = anchors[k + 1].first - anchors[k].first;
-    const float s = span > 0.0f ? smoothstep01((u - anchors[k].first) / span) : 0.0f;
-    std::map<int, float> sum;
-    for (const auto& [joint, weight] : anchors[k].second) sum[joint] += weight * (1.0f - s);
-    for (const auto& [joint, weight] : anchors[k + 1].second) sum[joint] += weight * s;
-    for (auto it = sum.begin(); it != sum.end();) it = it->second <= 1e-6f ? sum.erase(it) : std::next(it);
-    return strongestFour(sum);
-}
-
-// Per node, row-major: each fibre blends from its origin's joints to its insertion's, through
-// each via's joint at the u where the fibre passes it.
-std::vector<JointWeights> skinWeights(const MuscleSpec& spec, const std::vector<float>& originV,
-                                      const std::vector<float>& insertionV, const std::vector<std::vector<float>>& viaU,
-                                      int rows) {
-    const int columns = static_cast<int>(viaU.size());
-    std::vector<JointWeights> weights(static_cast<std::size_t>(rows * columns));
-    for (int j = 0; j < columns; ++j) {
-        const float v = static_cast<float>(j) / static_cast<float>(columns - 1);
-        std::vector<std::pair<float, JointWeights>> anchors{{0.0f, alongAttachment(spec.origin, originV, v)}};
-        for (std::size_t k = 0; k < spec.via.size(); ++k) {
-            anchors.push_back({viaU[static_cast<std::size_t>(j)][k + 1], {{spec.via[k].joint, 1.0f}}});
-        }
-        anchors.push_back({1.0f, alongAttachment(spec.insertion, insertionV, v)});
-        for (int i = 0; i < rows; ++i) {
-            const float u = static_cast<float>(i) / static_cast<float>(rows - 1);
-            weights[static_cast<std::size_t>(i * columns + j)] = fibreWeights(anchors, u);
-        }
-    }
-    return weights;
 }
 
 // Rounds the corners a straight path takes at its vias (muscles placed on the bones).
@@ -266,7 +205,6 @@ Result<MuscleLayout> layOutMuscle(const MuscleSpec& spec, const SkinSurface& sur
     layout.columns = columns;
     const std::size_t nodes = static_cast<std::size_t>(rows * columns);
     std::vector<glm::vec3> grid(nodes);
-    std::vector<std::vector<float>> anchorsU(static_cast<std::size_t>(columns));
     for (int j = 0; j < columns; ++j) {
         const std::size_t jj = static_cast<std::size_t>(j);
         std::vector<glm::vec3> control{o.curve[jj]};
@@ -276,7 +214,7 @@ Result<MuscleLayout> layOutMuscle(const MuscleSpec& spec, const SkinSurface& sur
             control.push_back(shell ? surface.onto(q, normalAt(via[k])) : q);
         }
         control.push_back(in.curve[jj]);
-        auto fibrePath = path(control, 0.01f, &anchorsU[jj]);
+        auto fibrePath = path(control, 0.01f, nullptr);
         if (!shell && !via.empty()) {
             fibrePath = resamplePolyline(fibrePath, rows * 2);
             relax(fibrePath, 12);
@@ -300,7 +238,6 @@ Result<MuscleLayout> layOutMuscle(const MuscleSpec& spec, const SkinSurface& sur
 
     placeThickness(spec, surface, skeleton, coverage, grid, layout);
 
-    layout.weights = skinWeights(spec, o.pointV, in.pointV, anchorsU, rows);
     return layout;
 }
 

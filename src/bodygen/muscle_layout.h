@@ -11,8 +11,6 @@
 
 namespace myomap::bodygen {
 
-using JointWeights = std::vector<std::pair<int, float>>;  // at most 4, summing to 1
-
 struct MuscleLayout {
     int rows = 0;     // nodes along the fibres: row i has u = i / (rows - 1)
     int columns = 0;  // nodes across: column j has v = j / (columns - 1)
@@ -24,7 +22,6 @@ struct MuscleLayout {
     std::vector<glm::vec3> fibre;   // unit tangent of the fibre through the node
     std::vector<glm::vec3> skin;    // the skin point above the node
     std::vector<float> innerDepth;  // how far under `skin` the muscle's inner face reaches
-    std::vector<JointWeights> weights;
 
     std::size_t at(int row, int column) const { return static_cast<std::size_t>(row * columns + column); }
 };

@@ -6,24 +6,18 @@ namespace myomap::bodygen {
 namespace {
 
 void appendVertex(BodyMesh& mesh, const glm::vec3& p, const glm::vec2& uv, const glm::vec3& fibre,
-                  const JointWeights& weights) {
+                  const SkinWeighting& weighting) {
     mesh.positions.push_back(p);
     mesh.muscleUv.push_back(uv);
     mesh.fibre.push_back(fibre);
-    glm::u16vec4 joints(0);
-    glm::vec4 w(0.0f);
-    for (std::size_t k = 0; k < weights.size() && k < 4; ++k) {
-        const int slot = static_cast<int>(k);
-        joints[slot] = static_cast<std::uint16_t>(weights[k].first);
-        w[slot] = weights[k].second;
-    }
-    mesh.joints.push_back(joints);
-    mesh.weights.push_back(w);
+    mesh.joints.emplace_back(0);
+    mesh.weights.emplace_back(0.0f);
+    weighting.weigh(p, mesh.joints.back(), mesh.weights.back());
 }
 
 }  // namespace
 
-BodyMesh meshFromLayout(const MuscleLayout& layout, const std::string& name, Layer layer) {
+BodyMesh meshFromLayout(const MuscleLayout& layout, const std::string& name, Layer layer, const SkinWeighting& weighting) {
     BodyMesh mesh;
     mesh.name = name;
     mesh.layer = layer;
@@ -39,7 +33,7 @@ BodyMesh meshFromLayout(const MuscleLayout& layout, const std::string& name, Lay
             const std::size_t n = layout.at(i, j);
             const glm::vec3 p = outer ? layout.outer[n] : layout.inner[n];
             const float v = static_cast<float>(j) / static_cast<float>(columns - 1);
-            appendVertex(mesh, p, {u, v}, layout.fibre[n], layout.weights[n]);
+            appendVertex(mesh, p, {u, v}, layout.fibre[n], weighting);
         }
     }
     const auto index = [&](int i, int k) { return static_cast<std::uint32_t>(i * ring + (k % ring)); };
@@ -53,7 +47,7 @@ BodyMesh meshFromLayout(const MuscleLayout& layout, const std::string& name, Lay
     for (const int i : {0, rows - 1}) {
         const std::size_t mid = layout.at(i, columns / 2);
         appendVertex(mesh, layout.capCentre[i == 0 ? 0 : 1], {i == 0 ? 0.0f : 1.0f, 0.5f}, layout.fibre[mid],
-                     layout.weights[mid]);
+                     weighting);
         const auto c = static_cast<std::uint32_t>(mesh.positions.size() - 1);
         for (int k = 0; k < ring; ++k) {
             if (i == 0) {

@@ -2,7 +2,6 @@
 
 #include "bodygen/muscle_layout.h"
 #include "bodygen/muscle_mesh.h"
-#include "bodygen/skin_weights.h"
 
 namespace myomap::bodygen {
 namespace {
@@ -47,9 +46,7 @@ Result<std::vector<BodyMesh>> generateMuscles(const Landmarks& landmarks, const 
         auto layout = layOutMuscle(spec, surface, skeleton, coverage);
         if (!layout) return fail(musclesCsv.string() + ":" + std::to_string(spec.line) + ": " + layout.error());
         coverage.add(layout->skin, layout->innerDepth, layout->columns);
-        BodyMesh left = meshFromLayout(*layout, spec.id + sideSuffix(Side::Left), spec.layer);
-        for (std::size_t v = 0; v < left.positions.size(); ++v)
-            weighting.weigh(left.positions[v], left.joints[v], left.weights[v]);
+        BodyMesh left = meshFromLayout(*layout, spec.id + sideSuffix(Side::Left), spec.layer, weighting);
         BodyMesh right = mirroredMuscle(left, spec.id + sideSuffix(Side::Right), *otherSide);
         meshes.push_back(std::move(left));
         meshes.push_back(std::move(right));
