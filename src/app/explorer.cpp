@@ -135,8 +135,11 @@ void Explorer::addToFrame(const model::Pose& pose, double t, render::Renderer& r
         const PartStyle style = styleFor(part, m_state);
         const bool heated = heatShown && part.kind == PartKind::Skin;
         if (!style.visible && !heated) continue;
-        item.opacity = style.visible ? std::min(item.opacity, style.opacity) : 0.0f;
-        if (part.kind == PartKind::Skin || style.opacity < 1.0f) item.opacity = style.visible ? style.opacity : 0.0f;
+        // On the figure the layer's opacity replaces the material's (the skin's own alpha is the
+        // skin layer's starting opacity); other models keep their materials' alpha. A hidden
+        // skin still carries the heat.
+        if (!style.visible) item.opacity = 0.0f;
+        else item.opacity = part.layer ? style.opacity : std::min(item.opacity, style.opacity);
         item.highlight = style.highlight;
         item.xray = style.xray;
         if (style.dimmed) item.material.baseColor = dimmedColor(item.material.baseColor);

