@@ -41,7 +41,7 @@ TEST_CASE("therapist: pain at the right temple ranks the right upper trapezius a
     for (const app::Candidate& c : ranked) CHECK(c.triggerPoint.ends_with(".R"));
 }
 
-TEST_CASE("therapist: two marked areas bring both sources up; intensity weighs them") {
+TEST_CASE("therapist: two marked areas bring both sources up, intensity weighs them") {
     const std::vector<session::PainMark> marks{{"temple.R", std::nullopt, 8}, {"lateral_thigh.R", std::nullopt, 3}};
     const auto ranked = app::rankCandidates(finder(), marks, 12);
     CHECK(rankOf(ranked, "upper_trapezius.R") < 6);

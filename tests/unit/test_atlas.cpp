@@ -220,7 +220,7 @@ TEST_CASE("atlas: lookups find muscles, trigger points and regions") {
     CHECK(atlas.findSource("ts_vol1_2e")->year == 1999);
 }
 
-TEST_CASE("atlas: each kind of mistake names the file, the JSON path and the problem; the rest loads") {
+TEST_CASE("atlas: each kind of mistake names the file, the JSON path and the problem, the rest loads") {
     log::setQuiet(true);
     TempAtlas temp("mistakes");
 

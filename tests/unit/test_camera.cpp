@@ -63,7 +63,7 @@ TEST_CASE("framing keeps every corner of the bounds in view from each standard s
     }
 }
 
-TEST_CASE("orbit keeps pitch short of the poles; zoom is clamped; pan moves the target sideways") {
+TEST_CASE("orbit keeps pitch short of the poles, zoom is clamped, pan moves the target sideways") {
     OrbitCamera c;
     c.orbit(0, 100000);
     CHECK(c.pitch < glm::radians(89.5f));
@@ -92,7 +92,7 @@ TEST_CASE("easing reaches its goal and takes the short way round") {
     CHECK(c.distance == doctest::Approx(5.0f));
 }
 
-TEST_CASE("double-click focus: a hit centres there and moves closer; background does nothing") {
+TEST_CASE("double-click focus: a hit centres there and moves closer, background does nothing") {
     OrbitCamera c;
     c.target = {0, 0, 0};
     c.distance = 4;
@@ -109,7 +109,7 @@ TEST_CASE("double-click focus: a hit centres there and moves closer; background 
     CHECK_FALSE(app::focusOnPixel(c, 1.0f, 800, 800, x, y, 1.0f));
 }
 
-TEST_CASE("keys map to commands; Ctrl+letter is not a view change") {
+TEST_CASE("keys map to commands, Ctrl+letter is not a view change") {
     std::vector<ui::Command> commands;
     app::ShortcutKeys keys{};
     keys.posterior = true;

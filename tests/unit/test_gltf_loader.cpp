@@ -62,7 +62,7 @@ TEST_CASE("every sample model loads in each of its variants") {
     }
 }
 
-TEST_CASE("CesiumMan: 19 joints, one textured material, one clip; the same in .gltf, .glb and embedded") {
+TEST_CASE("CesiumMan: 19 joints, one textured material, one clip, the same in .gltf, .glb and embedded") {
     const fs::path dir = test::fixture("gltf/sample-assets/Models/CesiumMan");
     if (dir.empty()) return;
     std::vector<model::Bounds> bounds;

@@ -35,7 +35,7 @@ TEST_CASE("kiosk: the tour steps every step length and wraps around") {
     CHECK(k.stepIndex() == 0);  // three steps, then round again
 }
 
-TEST_CASE("kiosk: a visitor holds the tour; going quiet for the idle timeout resumes it") {
+TEST_CASE("kiosk: a visitor holds the tour, going quiet for the idle timeout resumes it") {
     KioskController k = makeKiosk();
     k.stepShown();
     k.visitorInput(5.0);
@@ -52,7 +52,7 @@ TEST_CASE("kiosk: a visitor holds the tour; going quiet for the idle timeout res
     CHECK(k.stepPending());  // the app must clear what the visitor did and show the step
 }
 
-TEST_CASE("kiosk: the exit chord alone never exits; a wrong PIN closes the pad; the right one exits") {
+TEST_CASE("kiosk: the exit chord alone never exits, a wrong PIN closes the pad, the right one exits") {
     KioskController k = makeKiosk();
     k.exitChord(1.0);
     CHECK(k.phase() == KioskPhase::PinEntry);
