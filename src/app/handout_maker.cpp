@@ -4,11 +4,8 @@
 #include "app/explore_ui.h"
 #include "app/headless.h"
 #include "app/kiosk_tour.h"
-#include "app/window.h"
 #include "core/files.h"
 #include "core/log.h"
-#include "core/paths.h"
-#include "model/loader.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -182,25 +179,12 @@ int runHandoutCommand(const std::vector<std::string>& args) {
         session = std::move(parsed.value());
         request.session = &session;
     }
-    auto scene = model::loadModel(paths::builtInFigure());
-    if (!scene) {
-        log::error(scene.error());
+    auto figure = openOffscreenFigure("Myomap handout (offscreen)");
+    if (!figure) {
+        log::error(figure.error());
         return 1;
     }
-    auto window = Window::create({"Myomap handout (offscreen)", 64, 64, false});
-    if (!window) {
-        log::error(window.error());
-        return 1;
-    }
-    auto renderer = render::Renderer::create();
-    if (!renderer) {
-        log::error(renderer.error());
-        return 1;
-    }
-    const anatomy::Atlas atlas = loadAppAtlas();
-    Explorer explorer;
-    explorer.open(std::move(scene.value()), *renderer, &atlas);
-    auto handout = buildHandout(explorer, *renderer, request);
+    auto handout = buildHandout((*figure)->explorer, (*figure)->renderer, request);
     if (!handout) {
         log::error("handout: " + handout.error());
         return 1;

@@ -25,6 +25,19 @@ anatomy::Atlas loadAppAtlas() {
     return atlas;
 }
 
+Result<std::unique_ptr<OffscreenFigure>> openOffscreenFigure(const std::string& title) {
+    auto scene = model::loadModel(paths::builtInFigure());
+    if (!scene) return fail(scene.error());
+    auto window = Window::create({title, 64, 64, false});
+    if (!window) return fail(window.error());
+    auto renderer = render::Renderer::create();
+    if (!renderer) return fail(renderer.error());
+    auto figure = std::unique_ptr<OffscreenFigure>(
+        new OffscreenFigure{std::move(window.value()), std::move(renderer.value()), loadAppAtlas(), {}});
+    figure->explorer.open(std::move(scene.value()), figure->renderer, &figure->atlas);
+    return figure;
+}
+
 namespace {
 
 class HeadlessRun {

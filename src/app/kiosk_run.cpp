@@ -1,12 +1,8 @@
 #include "app/kiosk_run.h"
 
-#include "app/explorer.h"
 #include "app/headless.h"
 #include "app/kiosk_tour.h"
-#include "app/window.h"
 #include "core/log.h"
-#include "core/paths.h"
-#include "model/loader.h"
 #include "session/kiosk_config.h"
 
 #include <chrono>
@@ -26,24 +22,13 @@ std::size_t residentBytes() {
 int runKioskFrames(const Options& options) {
     const session::KioskConfigLoad config = session::loadKioskConfig(options.kioskConfig);
     for (const std::string& p : config.problems) log::warning(p);
-    auto scene = model::loadModel(paths::builtInFigure());
-    if (!scene) {
-        log::error(scene.error());
+    auto figure = openOffscreenFigure("Myomap kiosk (offscreen)");
+    if (!figure) {
+        log::error(figure.error());
         return 1;
     }
-    auto window = Window::create({"Myomap kiosk (offscreen)", 64, 64, false});
-    if (!window) {
-        log::error(window.error());
-        return 1;
-    }
-    auto renderer = render::Renderer::create();
-    if (!renderer) {
-        log::error(renderer.error());
-        return 1;
-    }
-    const anatomy::Atlas atlas = loadAppAtlas();
-    Explorer explorer;
-    explorer.open(std::move(scene.value()), *renderer, &atlas);
+    Explorer& explorer = (*figure)->explorer;
+    render::Renderer& renderer = (*figure)->renderer;
     std::vector<std::string> problems;
     std::vector<KioskStep> tour = kioskTour(explorer, config.config.featuredMuscles, problems);
     for (const std::string& p : problems) log::warning(p);
@@ -60,7 +45,7 @@ int runKioskFrames(const Options& options) {
     const double visitEvery = 240.0, visitLength = 20.0, tapEvery = 2.0;
     double renderSeconds = 0.0;
     std::printf("kiosk soak: %ld frames, %.3f s each, %dx%d, %s\n", frames, dt, width, height,
-                renderer->contextInfo().renderer.c_str());
+                renderer.contextInfo().renderer.c_str());
     std::printf("%10s %12s %10s %12s\n", "frame", "kiosk time", "RSS MB", "frame ms");
     for (long i = 0; i < frames; ++i) {
         const double t = static_cast<double>(i) * dt;
@@ -68,7 +53,7 @@ int runKioskFrames(const Options& options) {
         const model::Pose pose = explorer.view().pose(-1, 0.0f);
         if (inVisit > visitEvery - visitLength && std::fmod(inVisit, tapEvery) < dt) {
             kiosk.visitorInput(t);
-            const std::string picked = explorer.pick(*renderer, frame, width / 2, height / 3);
+            const std::string picked = explorer.pick(renderer, frame, width / 2, height / 3);
             if (!picked.empty()) (void)explorer.select(picked);
         }
         kiosk.update(t);
@@ -85,12 +70,12 @@ int runKioskFrames(const Options& options) {
         frame.items.clear();
         frame.palettes.clear();
         frame.markers.clear();
-        explorer.addToFrame(pose, t, *renderer, frame);
-        if (auto s = renderer->render(frame); !s) {
+        explorer.addToFrame(pose, t, renderer, frame);
+        if (auto s = renderer.render(frame); !s) {
             log::error(s.error());
             return 1;
         }
-        (void)renderer->capture();  // the frame is read back, as a kiosk's display would show it
+        (void)renderer.capture();  // the frame is read back, as a kiosk's display would show it
         renderSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         const long report = std::max<long>(frames / 10, 1);
         if ((i + 1) % report == 0 || i + 1 == frames) {
