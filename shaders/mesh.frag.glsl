@@ -17,7 +17,7 @@ uniform vec3 uCameraPosition;
 uniform vec3 uKeyDirection;     // towards the light, world space
 uniform float uOpacity;
 uniform bool uStriated;         // muscle fibres: fine stripes along them and a sheen across
-uniform int uHeatMode;          // 0: no heat, 1: heat over the surface, 2: only the heat
+uniform int uHeatMode;          // 0: no heat, 1: heat over the surface (HEAT_ONLY: only the heat)
 uniform int uHeatPalette;       // 0: warm, 1: colour-blind safe
 uniform bool uStipple;          // spillover heat as dots
 uniform float uHighlight;       // rim glow 0-1
@@ -84,14 +84,16 @@ void main() {
     float alpha = albedo.a * uOpacity;
     if (uHeatMode != 0) {
         float h = visibleHeat();
-        if (uHeatMode == 2) {
-            if (h < 0.02) discard;
-            albedo.rgb = heatColor(h);
-            alpha = smoothstep(0.02, 0.35, h) * 0.92;
-        } else {
-            albedo.rgb = mix(albedo.rgb, heatColor(h), smoothstep(0.0, 0.3, h) * 0.9);
-            alpha = max(alpha, smoothstep(0.02, 0.35, h) * 0.92);
-        }
+#ifdef HEAT_ONLY
+        // A separate program: a shader that can discard loses the early depth test on
+        // software renderers, so the everyday program must not contain one.
+        if (h < 0.02) discard;
+        albedo.rgb = heatColor(h);
+        alpha = smoothstep(0.02, 0.35, h) * 0.92;
+#else
+        albedo.rgb = mix(albedo.rgb, heatColor(h), smoothstep(0.0, 0.3, h) * 0.9);
+        alpha = max(alpha, smoothstep(0.02, 0.35, h) * 0.92);
+#endif
     }
     vec3 color = albedo.rgb * (0.42 * hemisphere + 0.78 * key) + vec3(specular) + rim * sky;
     // Selection: a warm glow that grows towards the silhouette.

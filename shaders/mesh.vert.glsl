@@ -12,6 +12,7 @@ layout(location = 7) in vec3 aFibre;
 layout(location = 8) in vec2 aHeat;  // referral heat 0-1, and 1 where essential (0: spillover)
 
 uniform mat4 uModel;
+uniform mat3 uNormalMatrix;  // unskinned: uModel's inverse-transpose, computed once per draw on the CPU
 uniform mat4 uViewProjection;
 uniform bool uSkinned;
 uniform int uJointOffset;
@@ -39,8 +40,11 @@ void main() {
     }
     vec4 world = model * vec4(aPosition, 1.0);
     vWorldPosition = world.xyz;
-    // Inverse-transpose keeps normals perpendicular under non-uniform scale.
-    vNormal = transpose(inverse(mat3(model))) * aNormal;
+    // Unskinned: the inverse-transpose keeps normals perpendicular under non-uniform scale.
+    // Skinned: joint matrices are rotations and translations (uniform scale at most), for which
+    // the matrix itself serves; the fragment shader normalises. Inverting per vertex cost a
+    // quarter of the vertex work on a software renderer (docs/PERFORMANCE.md).
+    vNormal = uSkinned ? mat3(model) * aNormal : uNormalMatrix * aNormal;
     vUv = aUv;
     vColor = aColor;
     vMuscleUv = aMuscleUv;

@@ -112,6 +112,13 @@ Result<Options> parseOptions(const std::vector<std::string>& args) {
             auto v = value();
             if (!v) return fail(v.error());
             o.kioskConfig = *v;
+        } else if (arg == "--bench") {
+            auto v = value();
+            if (!v) return fail(v.error());
+            if (*v != "orbit" && *v != "floor" && *v != "first-frame" && *v != "pick" && *v != "referrals") {
+                return bad(*v, "orbit, floor, first-frame, pick or referrals");
+            }
+            o.bench = *v;
         } else if (arg == "--frames" || arg == "--fixed-dt") {
             auto v = value();
             if (!v) return fail(v.error());
@@ -134,6 +141,7 @@ Result<Options> parseOptions(const std::vector<std::string>& args) {
     if (o.target && !o.camera) return fail("--target needs --camera too");
     if (o.kioskConfig && !o.kiosk) return fail("--config is the kiosk's configuration: use it with --kiosk");
     if (o.camera && o.view) return fail("give either --view or --camera, not both");
+    if (!o.bench.empty() && (o.kiosk || o.screenshot || o.script)) return fail("--bench times the viewer: not with --kiosk, --screenshot or --script");
     return o;
 }
 
@@ -171,6 +179,13 @@ std::string helpText() {
          "  --config FILE         kiosk settings (assets/kiosk.example.json shows every field)\n"
          "  --frames N            with --kiosk: run N frames offscreen and exit (soak tests)\n"
          "  --fixed-dt SECONDS    seconds per frame for --frames (default 1/30)\n"
+         "  --bench KIND          time the viewer and print figures: orbit (the camera turns, the\n"
+         "                        referral plays), floor (the same triangles, trivial shading) or\n"
+         "                        first-frame (start-up), pick (click latency) or referrals (every\n"
+         "                        referral field built); --frames N sets the count (bench/run.sh)\n"
+         "  --bench KIND          time the viewer and print figures: orbit (the camera turns, the\n"
+         "                        referral plays), floor (the same triangles, trivial shading) or\n"
+         "                        first-frame (start-up); --frames N sets the count (bench/run.sh)\n"
          "  --version             print the version\n"
          "  --help                this text\n\n"
          "Script commands as one-shot options (run in the order given, after --view, --clip, --time):\n"

@@ -37,6 +37,9 @@ struct Options {
     std::optional<std::filesystem::path> kioskConfig;   // --config FILE (kiosk)
     std::optional<long> frames;                         // --frames N: run N frames headless, then exit
     double fixedDt = 1.0 / 30.0;                        // --fixed-dt S: seconds per headless frame
+    // --bench orbit|floor|first-frame: time the viewer for --frames frames and print the
+    // figures (bench/run.sh, docs/PERFORMANCE.md).
+    std::string bench;
     bool help = false;
     bool version = false;
 };

@@ -109,8 +109,9 @@ Status Explorer::showAllReferrals(double now) {
 
 void Explorer::addToFrame(const model::Pose& pose, double t, render::Renderer& renderer, render::FrameData& frame) {
     m_itemNodes.clear();
+    m_drawnNodes.clear();
+    m_itemLayers.clear();
     const std::size_t first = frame.items.size();
-    const std::size_t paletteBase = frame.palettes.size();
     m_view.addToFrame(pose, frame, &m_itemNodes);
     frame.heatPalette = m_state.palette == Palette::Colourblind ? render::HeatPalette::ColourBlind : render::HeatPalette::Warm;
 
@@ -128,10 +129,9 @@ void Explorer::addToFrame(const model::Pose& pose, double t, render::Renderer& r
     for (std::size_t k = first; k < frame.items.size(); ++k) {
         render::DrawItem item = frame.items[k];
         const int node = m_itemNodes[k - first];
-        const auto& parts = m_index.parts();
-        const auto it = std::find_if(parts.begin(), parts.end(), [&](const FigurePart& p) { return p.node == node; });
-        if (it == parts.end()) continue;
-        const FigurePart& part = *it;
+        const FigurePart* found = m_index.byNode(node);
+        if (!found) continue;
+        const FigurePart& part = *found;
         const PartStyle style = styleFor(part, m_state);
         const bool heated = heatShown && part.kind == PartKind::Skin;
         if (!style.visible && !heated) continue;
@@ -143,28 +143,31 @@ void Explorer::addToFrame(const model::Pose& pose, double t, render::Renderer& r
         item.highlight = style.highlight;
         item.xray = style.xray;
         if (style.dimmed) item.material.baseColor = dimmedColor(item.material.baseColor);
-        if (style.visible) item.pickId = static_cast<std::uint32_t>(it - parts.begin()) + 1;
+        if (style.visible) item.pickId = static_cast<std::uint32_t>(found - m_index.parts().data()) + 1;
         if (heated) {
             renderer.setHeat(item.mesh, m_heatValues);
             item.heat = style.visible ? render::HeatShow::Blend : render::HeatShow::Only;
         }
         frame.items[kept++] = item;
+        if (m_drawnNodes.empty() || m_drawnNodes.back() != node) m_drawnNodes.push_back(node);
+        m_itemLayers.push_back(part.layer ? static_cast<int>(*part.layer) : 0);
     }
     frame.items.resize(kept);
+    // Outer layers first: what they cover then fails the depth test before it is shaded.
+    m_sortScratch.assign(frame.items.begin() + static_cast<std::ptrdiff_t>(first), frame.items.end());
+    m_itemOrder.clear();
+    for (std::size_t k = 0; k < m_sortScratch.size(); ++k) m_itemOrder.push_back({m_itemLayers[k], k});
+    std::sort(m_itemOrder.begin(), m_itemOrder.end());  // (layer, index): stable, and no scratch allocation
+    for (std::size_t k = 0; k < m_itemOrder.size(); ++k) frame.items[first + k] = m_sortScratch[m_itemOrder[k].second];
 
     placeMarkers();
     for (std::size_t i = 0; i < m_markers.size(); ++i) {
         const PlacedPoint& p = m_markers[i];
         const FigurePart* part = m_index.byNode(p.node);
         if (!part || !styleFor(*part, m_state).visible) continue;
-        // SceneView adds one palette per skinned node, in mesh-node order.
-        std::size_t palette = paletteBase;
-        for (const int meshNode : m_view.meshNodes()) {
-            if (meshNode == p.node) break;
-            if (m_view.scene().nodes[static_cast<std::size_t>(meshNode)].skin >= 0) ++palette;
-        }
-        const bool skinned = m_view.scene().nodes[static_cast<std::size_t>(p.node)].skin >= 0;
-        const std::vector<glm::mat4>* matrices = skinned && palette < frame.palettes.size() ? &frame.palettes[palette] : nullptr;
+        const int palette = m_view.paletteOf(p.node);
+        const std::vector<glm::mat4>* matrices =
+            palette >= 0 && static_cast<std::size_t>(palette) < frame.palettes.size() ? &frame.palettes[static_cast<std::size_t>(palette)] : nullptr;
         render::Marker marker;
         marker.position = matrices ? posedPoint(p, *matrices)
                                    : glm::vec3(pose.global[static_cast<std::size_t>(p.node)] * glm::vec4(p.bindPosition, 1.0f));
@@ -260,6 +263,21 @@ glm::vec3 Explorer::posedPoint(const PlacedPoint& p, const std::vector<glm::mat4
         if (prim.weights[v][k] > 0.0f && joint < palette.size()) m += prim.weights[v][k] * palette[joint];
     }
     return glm::vec3(m * glm::vec4(p.bindPosition, 1.0f));
+}
+
+void Explorer::drawnGeometry(const model::Pose& pose, std::vector<glm::vec3>& positions,
+                             std::vector<std::uint32_t>& indices) const {
+    positions.clear();
+    indices.clear();
+    const model::Scene& scene = m_view.scene();
+    for (const int node : m_drawnNodes) {
+        for (const model::Primitive& p : scene.meshes[static_cast<std::size_t>(scene.nodes[static_cast<std::size_t>(node)].mesh)].primitives) {
+            const auto base = static_cast<std::uint32_t>(positions.size());
+            const std::vector<glm::vec3> posed = model::posedPositions(scene, pose, node, p);
+            positions.insert(positions.end(), posed.begin(), posed.end());
+            for (const std::uint32_t i : p.indices) indices.push_back(base + i);
+        }
+    }
 }
 
 }  // namespace myomap::app

@@ -56,6 +56,9 @@ public:
     void addToFrame(const model::Pose& pose, double t, render::Renderer& renderer, render::FrameData& frame);
     // The name of what the frame shows at a pixel: a mesh name, a sided trigger point key, or "".
     std::string pick(render::Renderer& renderer, const render::FrameData& frame, int x, int y) const;
+    // The triangles the last addToFrame drew, posed on the CPU into one list (the benchmark's
+    // floor draws them with nothing else).
+    void drawnGeometry(const model::Pose& pose, std::vector<glm::vec3>& positions, std::vector<std::uint32_t>& indices) const;
     // Posed bounds of the selection (empty when nothing is selected).
     model::Bounds selectionBounds(const model::Pose& pose) const;
 
@@ -79,6 +82,11 @@ private:
     std::vector<PlacedPoint> m_markers;
     std::string m_markersFor;  // the selection + referrals the markers were placed for
     std::vector<int> m_itemNodes;  // scratch: the node of each draw item of a frame
+    std::vector<int> m_drawnNodes;  // the nodes the last addToFrame drew (benchmark floor)
+    // Scratch for ordering a frame's items outer layer first (kept between frames: no allocation).
+    std::vector<int> m_itemLayers;
+    std::vector<std::pair<int, std::size_t>> m_itemOrder;
+    std::vector<render::DrawItem> m_sortScratch;
     std::vector<glm::vec2> m_heatValues;
     double m_referralStart = 0.0;
 };

@@ -70,6 +70,7 @@ int runKioskFrames(const Options& options) {
         frame.items.clear();
         frame.palettes.clear();
         frame.markers.clear();
+        frame.antialias = !renderer.isSoftware();  // as the live kiosk draws (View > Smooth edges)
         explorer.addToFrame(pose, t, renderer, frame);
         if (auto s = renderer.render(frame); !s) {
             log::error(s.error());

@@ -37,8 +37,8 @@ int main(int argc, char** argv) {
         std::printf("myomap %s\n", MYOMAP_VERSION);
         return 0;
     }
-    if (options->frames && !options->kiosk) {
-        log::error("--frames runs the kiosk offscreen: use it with --kiosk");
+    if (options->frames && !options->kiosk && options->bench.empty()) {
+        log::error("--frames runs the kiosk offscreen (with --kiosk) or sets a benchmark's length (with --bench)");
         return 2;
     }
     if (options->kiosk && options->frames) return app::runKioskFrames(*options);

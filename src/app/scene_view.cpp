@@ -50,13 +50,24 @@ model::Pose SceneView::pose(int clip, float t) const {
     return model::evaluatePose(m_scene, c, t);
 }
 
-void SceneView::addToFrame(const model::Pose& pose, render::FrameData& frame, std::vector<int>* itemNodes) const {
+int SceneView::paletteOf(int node) const {
+    if (node < 0 || static_cast<std::size_t>(node) >= m_scene.nodes.size()) return -1;
+    const int skin = m_scene.nodes[static_cast<std::size_t>(node)].skin;
+    return skin >= 0 && static_cast<std::size_t>(skin) < m_skinPalettes.size() ? m_skinPalettes[static_cast<std::size_t>(skin)] : -1;
+}
+
+void SceneView::addToFrame(const model::Pose& pose, render::FrameData& frame, std::vector<int>* itemNodes) {
+    m_skinPalettes.assign(m_scene.skins.size(), -1);
     for (const int nodeIndex : m_meshNodes) {
         const model::Node& node = m_scene.nodes[static_cast<std::size_t>(nodeIndex)];
         int palette = -1;
         if (node.skin >= 0) {
-            palette = static_cast<int>(frame.palettes.size());
-            frame.palettes.push_back(model::jointMatrices(m_scene, m_scene.skins[static_cast<std::size_t>(node.skin)], pose));
+            int& shared = m_skinPalettes[static_cast<std::size_t>(node.skin)];
+            if (shared < 0) {  // the figure's 190 meshes share one skin: one palette, not 190 copies
+                shared = static_cast<int>(frame.palettes.size());
+                frame.palettes.push_back(model::jointMatrices(m_scene, m_scene.skins[static_cast<std::size_t>(node.skin)], pose));
+            }
+            palette = shared;
         }
         const auto& mesh = m_scene.meshes[static_cast<std::size_t>(node.mesh)];
         for (std::size_t p = 0; p < mesh.primitives.size(); ++p) {

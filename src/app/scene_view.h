@@ -23,16 +23,19 @@ public:
 
     // The clip's pose at time t (clip -1: the rest pose).
     model::Pose pose(int clip, float t) const;
-    // Appends this scene's draw items (and skin palettes) for `pose` to the frame; with
-    // `itemNodes`, also the node each appended item draws.
-    void addToFrame(const model::Pose& pose, render::FrameData& frame, std::vector<int>* itemNodes = nullptr) const;
+    // Appends this scene's draw items (and skin palettes, one per skin however many meshes
+    // share it) for `pose` to the frame; with `itemNodes`, also the node each appended item draws.
+    void addToFrame(const model::Pose& pose, render::FrameData& frame, std::vector<int>* itemNodes = nullptr);
     const std::vector<int>& meshNodes() const { return m_meshNodes; }
+    // The frame palette the last addToFrame gave a node's skin; -1 for a node without one.
+    int paletteOf(int node) const;
 
 private:
     model::Scene m_scene;
     std::vector<std::vector<int>> m_gpuMeshes;  // [mesh][primitive] -> renderer mesh id
     std::vector<int> m_gpuTextures;             // [image] -> renderer texture id (-1: none)
     std::vector<int> m_meshNodes;
+    std::vector<int> m_skinPalettes;  // [skin] -> palette index in the last frame (scratch)
 };
 
 }  // namespace myomap::app

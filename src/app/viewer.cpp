@@ -91,6 +91,7 @@ void Viewer::runStartCommands() {
     CommandContext context{m_explorer, m_camera, m_ui.clip, m_ui.time, width, height, std::cout,
                            [this, &width, &height](const std::filesystem::path& path) {
                                buildFrame(width, height);
+                               m_frame.antialias = true;
                                if (auto s = m_renderer.render(m_frame); !s) return s;
                                const render::Capture c = m_renderer.capture();
                                return writePng(path, {c.width, c.height, c.rgba});
@@ -227,6 +228,7 @@ void Viewer::buildFrame(int width, int height) {
     m_frame.view = m_camera.view();
     m_frame.projection = m_camera.projection(m_aspect);
     m_frame.cameraPosition = m_camera.position();
+    m_frame.antialias = m_ui.smoothEdges;
     m_frame.items.clear();
     m_frame.palettes.clear();
     m_frame.markers.clear();
@@ -278,6 +280,10 @@ void Viewer::handleCameraInput(int width, int height) {
 
 void Viewer::saveScreenshot() {
     m_screenshotRequested = false;
+    if (!m_frame.antialias) {  // a saved picture always has smooth edges, whatever the live view costs
+        m_frame.antialias = true;
+        if (auto s = m_renderer.render(m_frame); !s) return report(s.error());
+    }
     const render::Capture capture = m_renderer.capture();
     const std::time_t now = std::time(nullptr);
     char name[64];
@@ -315,7 +321,7 @@ int runViewer(const Options& options) {
         Viewer viewer(std::move(window.value()), std::move(renderer.value()), options);
         viewer.open(options.model ? *options.model : paths::builtInFigure());
         viewer.runStartCommands();
-        code = viewer.run();
+        code = options.bench.empty() ? viewer.run() : viewer.runBench();
         gl::imguiShutdown();
         ImGui_ImplGlfw_Shutdown();
     }

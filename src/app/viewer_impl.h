@@ -30,6 +30,8 @@ public:
         : m_window(std::move(window)), m_renderer(std::move(renderer)), m_options(options), m_atlas(loadAppAtlas()),
           m_mode(options.mode) {
         m_ui.rendererName = m_renderer.contextInfo().renderer;
+        m_ui.softwareRenderer = m_renderer.isSoftware();
+        m_ui.smoothEdges = !m_ui.softwareRenderer;
     }
 
     void open(const std::filesystem::path& path);
@@ -41,6 +43,10 @@ public:
     // The command-line commands (--select, --referral, --layer ...) applied once at start.
     void runStartCommands();
     int run();
+    // --bench: the viewer's frames timed (viewer_bench.cpp); prints one line of figures.
+    int runBench();
+    int benchPick(int width, int height);
+    int benchReferrals();
 
 private:
     void report(const std::string& message, bool asError = true);

@@ -20,9 +20,10 @@ gl::Buffer vertexBuffer(std::span<const T> data) {
 
 }  // namespace
 
-Status Renderer::State::ensureTargets(int width, int height) {
-    if (resolved.width() == width && resolved.height() == height) return Ok{};
-    const int samples = std::min(kMaxSamples, info.maxSamples);
+Status Renderer::State::ensureTargets(int width, int height, bool antialias) {
+    const int samples = antialias ? std::min(kMaxSamples, info.maxSamples) : 0;
+    if (resolved.width() == width && resolved.height() == height && targetSamples == samples) return Ok{};
+    targetSamples = samples;
     auto ms = gl::Framebuffer::create(width, height, samples > 1 ? samples : 0, gl::Attachment::Color);
     if (!ms) return fail(ms.error());
     auto rs = gl::Framebuffer::create(width, height, 0, gl::Attachment::Color);
@@ -64,23 +65,60 @@ bool Renderer::State::isSkinned(const FrameData& frame, const DrawItem& item) co
     return mesh && mesh->skinned && item.palette >= 0 && static_cast<std::size_t>(item.palette) < frame.palettes.size();
 }
 
+Result<gl::Program> buildMeshProgram(bool heatOnly, MeshUniforms& u) {
+    std::vector<std::string> defines;
+    if (heatOnly) defines.emplace_back("HEAT_ONLY");
+    auto program = gl::Program::build(heatOnly ? "mesh heat-only" : "mesh", shaderSource("mesh.vert.glsl"),
+                                      shaderSource("mesh.frag.glsl"), defines);
+    if (!program) return fail(program.error());
+    const gl::Program& p = program.value();
+    u = {p.location("uModel"), p.location("uNormalMatrix"), p.location("uViewProjection"), p.location("uSkinned"),
+         p.location("uJointOffset"), p.location("uJointMatrices"), p.location("uBaseColor"), p.location("uHasTexture"),
+         p.location("uBaseColorTexture"), p.location("uCameraPosition"), p.location("uKeyDirection"),
+         p.location("uOpacity"), p.location("uStriated"), p.location("uHeatMode"), p.location("uHeatPalette"),
+         p.location("uStipple"), p.location("uHighlight"), p.location("uXray")};
+    return program;
+}
+
+void Renderer::State::setFrameUniforms(const gl::Program& program, const MeshUniforms& uniforms, const FrameData& frame) {
+    program.use();
+    gl::Program::set(uniforms.viewProjection, frame.projection * frame.view);
+    gl::Program::set(uniforms.cameraPosition, frame.cameraPosition);
+    // Key light from above and to the right of the viewer, in world space.
+    const glm::mat4 cameraToWorld = glm::inverse(frame.view);
+    const glm::vec3 key = glm::normalize(glm::vec3(cameraToWorld * glm::vec4(0.45f, 0.65f, 0.62f, 0.0f)));
+    gl::Program::set(uniforms.keyDirection, key);
+    gl::Program::set(uniforms.jointMatrices, 0);
+    gl::Program::set(uniforms.baseColorTexture, 1);
+    gl::Program::set(uniforms.heatPalette, frame.heatPalette == HeatPalette::ColourBlind ? 1 : 0);
+    gl::Program::set(uniforms.stipple, frame.stippleSpillover ? 1 : 0);
+}
+
 void Renderer::State::drawItem(const FrameData& frame, const DrawItem& item) {
     const GpuMesh* mesh = meshFor(item);
     if (!mesh) return;
+    const bool heatOnly = item.heat == HeatShow::Only && mesh->heat.name() != 0;
+    const gl::Program& program = heatOnly ? heatOnlyProgram : meshProgram;
+    const MeshUniforms& uniforms = heatOnly ? heatOnlyU : u;
+    if (current != &program) {
+        program.use();
+        current = &program;
+    }
     const bool skinned = isSkinned(frame, item);
-    gl::Program::set(u.skinned, skinned ? 1 : 0);
-    gl::Program::set(u.jointOffset, skinned ? paletteOffsets[static_cast<std::size_t>(item.palette)] : 0);
-    gl::Program::set(u.model, item.model);
-    gl::Program::set(u.baseColor, item.material.baseColor);
+    gl::Program::set(uniforms.skinned, skinned ? 1 : 0);
+    gl::Program::set(uniforms.jointOffset, skinned ? paletteOffsets[static_cast<std::size_t>(item.palette)] : 0);
+    gl::Program::set(uniforms.model, item.model);
+    if (!skinned) gl::Program::set(uniforms.normalMatrix, glm::transpose(glm::inverse(glm::mat3(item.model))));
+    gl::Program::set(uniforms.baseColor, item.material.baseColor);
     const bool textured = item.material.texture >= 0 && static_cast<std::size_t>(item.material.texture) < textures.size();
-    gl::Program::set(u.hasTexture, textured ? 1 : 0);
+    gl::Program::set(uniforms.hasTexture, textured ? 1 : 0);
     if (textured) textures[static_cast<std::size_t>(item.material.texture)].bind(1);
-    gl::Program::set(u.opacity, item.opacity);
-    gl::Program::set(u.striated, item.material.striated ? 1 : 0);
+    gl::Program::set(uniforms.opacity, item.opacity);
+    gl::Program::set(uniforms.striated, item.material.striated ? 1 : 0);
     const bool heated = item.heat != HeatShow::None && mesh->heat.name() != 0;
-    gl::Program::set(u.heatMode, !heated ? 0 : item.heat == HeatShow::Blend ? 1 : 2);
-    gl::Program::set(u.highlight, item.highlight);
-    gl::Program::set(u.xray, 0);
+    gl::Program::set(uniforms.heatMode, heated ? 1 : 0);
+    gl::Program::set(uniforms.highlight, item.highlight);
+    gl::Program::set(uniforms.xray, 0);
     // Translucent surfaces show only their near side: culling the far side avoids a doubled,
     // muddier layer where both would blend.
     const bool translucent = item.opacity < 1.0f || item.heat == HeatShow::Only;
@@ -98,15 +136,12 @@ Result<Renderer> Renderer::create() {
     if (!info) return fail(info.error());
     Renderer r;
     r.m->info = info.value();
-    auto mesh = gl::Program::build("mesh", shaderSource("mesh.vert.glsl"), shaderSource("mesh.frag.glsl"));
+    auto mesh = buildMeshProgram(false, r.m->u);
     if (!mesh) return fail(mesh.error());
     r.m->meshProgram = std::move(mesh.value());
-    const gl::Program& p = r.m->meshProgram;
-    r.m->u = {p.location("uModel"), p.location("uViewProjection"), p.location("uSkinned"), p.location("uJointOffset"),
-              p.location("uJointMatrices"), p.location("uBaseColor"), p.location("uHasTexture"),
-              p.location("uBaseColorTexture"), p.location("uCameraPosition"), p.location("uKeyDirection"),
-              p.location("uOpacity"), p.location("uStriated"), p.location("uHeatMode"), p.location("uHeatPalette"),
-              p.location("uStipple"), p.location("uHighlight"), p.location("uXray")};
+    auto heatOnly = buildMeshProgram(true, r.m->heatOnlyU);
+    if (!heatOnly) return fail(heatOnly.error());
+    r.m->heatOnlyProgram = std::move(heatOnly.value());
     auto ids = buildIdProgram(r.m->idU);
     if (!ids) return fail(ids.error());
     r.m->idProgram = std::move(ids.value());
@@ -126,6 +161,14 @@ Result<Renderer> Renderer::create() {
 }
 
 const gl::ContextInfo& Renderer::contextInfo() const { return m->info; }
+
+bool Renderer::isSoftware() const {
+    const std::string& name = m->info.renderer;
+    for (const char* software : {"llvmpipe", "softpipe", "SwiftShader", "Software Rasterizer"}) {
+        if (name.find(software) != std::string::npos) return true;
+    }
+    return false;
+}
 
 int Renderer::addMesh(const MeshSource& source) {
     GpuMesh mesh;
@@ -170,7 +213,7 @@ void Renderer::clearResources() {
 }
 
 Status Renderer::render(const FrameData& frame) {
-    if (auto s = m->ensureTargets(frame.width, frame.height); !s) return s;
+    if (auto s = m->ensureTargets(frame.width, frame.height, frame.antialias); !s) return s;
     m->multisampled.bind();
     gl::clear(frame.backgroundBottom);
     gl::depthTest(false);
@@ -183,19 +226,10 @@ Status Renderer::render(const FrameData& frame) {
     gl::depthWrite(true);
 
     m->uploadPalettes(frame);
-    m->meshProgram.use();
-    const MeshUniforms& u = m->u;
-    gl::Program::set(u.viewProjection, frame.projection * frame.view);
-    gl::Program::set(u.cameraPosition, frame.cameraPosition);
-    // Key light from above and to the right of the viewer, in world space.
-    const glm::mat4 cameraToWorld = glm::inverse(frame.view);
-    const glm::vec3 key = glm::normalize(glm::vec3(cameraToWorld * glm::vec4(0.45f, 0.65f, 0.62f, 0.0f)));
-    gl::Program::set(u.keyDirection, key);
     m->jointTexture.bind(0);
-    gl::Program::set(u.jointMatrices, 0);
-    gl::Program::set(u.baseColorTexture, 1);
-    gl::Program::set(u.heatPalette, frame.heatPalette == HeatPalette::ColourBlind ? 1 : 0);
-    gl::Program::set(u.stipple, frame.stippleSpillover ? 1 : 0);
+    m->setFrameUniforms(m->heatOnlyProgram, m->heatOnlyU, frame);
+    m->setFrameUniforms(m->meshProgram, m->u, frame);
+    m->current = &m->meshProgram;
 
     const auto translucent = [](const DrawItem& item) { return item.opacity < 1.0f || item.heat == HeatShow::Only; };
     gl::blend(gl::Blend::Off);

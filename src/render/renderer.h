@@ -28,6 +28,9 @@ public:
     ~Renderer();
 
     const gl::ContextInfo& contextInfo() const;
+    // The context draws on the CPU (Mesa's llvmpipe or softpipe, SwiftShader): every pixel and
+    // vertex costs CPU time, so the viewer picks cheaper defaults.
+    bool isSoftware() const;
 
     int addMesh(const MeshSource& source);
     int addTexture(const ImageSource& source);
@@ -46,6 +49,13 @@ public:
     // The pickId of what is drawn at a pixel (origin top-left) in `frame`, 0 for nothing:
     // renders an id pass of the surfaces and markers restricted to that one pixel.
     std::uint32_t pick(const FrameData& frame, int x, int y);
+
+    // Benchmarks: the floor of a frame's cost, the same posed triangles drawn once with a
+    // trivial shader into the same targets (bench/, docs/PERFORMANCE.md).
+    void setFloorGeometry(std::span<const glm::vec3> positions, std::span<const std::uint32_t> indices);
+    Status renderFloor(const FrameData& frame);
+    // Waits for the GPU to finish everything issued (benchmarks time whole frames with it).
+    void finish() const;
 
 private:
     Renderer();

@@ -31,6 +31,8 @@ void Renderer::State::drawXray(const FrameData& frame) {
     bool any = false;
     for (const DrawItem& item : frame.items) any = any || item.xray;
     if (!any) return;
+    meshProgram.use();
+    current = &meshProgram;
     gl::blend(gl::Blend::Alpha);
     gl::depthWrite(false);
     gl::depthFunc(gl::DepthFunc::Greater);
@@ -42,6 +44,7 @@ void Renderer::State::drawXray(const FrameData& frame) {
         gl::Program::set(u.skinned, skinned ? 1 : 0);
         gl::Program::set(u.jointOffset, skinned ? paletteOffsets[static_cast<std::size_t>(item.palette)] : 0);
         gl::Program::set(u.model, item.model);
+        if (!skinned) gl::Program::set(u.normalMatrix, glm::transpose(glm::inverse(glm::mat3(item.model))));
         gl::Program::set(u.opacity, 1.0f);
         gl::Program::set(u.xray, 1);
         gl::drawTriangles(mesh->vao, mesh->indexCount);

@@ -25,7 +25,7 @@ struct GpuMesh {
 };
 
 struct MeshUniforms {
-    int model, viewProjection, skinned, jointOffset, jointMatrices;
+    int model, normalMatrix, viewProjection, skinned, jointOffset, jointMatrices;
     int baseColor, hasTexture, baseColorTexture, cameraPosition, keyDirection, opacity, striated;
     int heatMode, heatPalette, stipple, highlight, xray;
 };
@@ -42,6 +42,9 @@ struct Renderer::State {
     gl::ContextInfo info;
     gl::Program meshProgram;
     MeshUniforms u{};
+    gl::Program heatOnlyProgram;  // mesh.frag with HEAT_ONLY: the one variant that discards
+    MeshUniforms heatOnlyU{};
+    const gl::Program* current = nullptr;  // the mesh program in use while drawing surfaces
     gl::Program idProgram;
     IdUniforms idU{};
     gl::Program markerProgram;
@@ -56,15 +59,20 @@ struct Renderer::State {
     gl::Texture jointTexture;
     std::vector<float> jointUpload;
     std::vector<int> paletteOffsets;
+    int targetSamples = -1;  // of `multisampled`; 0 when it is not multisampled
     gl::Framebuffer multisampled;
     gl::Framebuffer resolved;
     gl::Framebuffer ids;
     std::vector<std::size_t> order;
+    gl::Program floorProgram;  // built on first use (benchmarks only)
+    int floorViewProjection = -1;
+    GpuMesh floor;
 
-    Status ensureTargets(int width, int height);
+    Status ensureTargets(int width, int height, bool antialias);
     void uploadPalettes(const FrameData& frame);
     const GpuMesh* meshFor(const DrawItem& item) const;
     bool isSkinned(const FrameData& frame, const DrawItem& item) const;
+    void setFrameUniforms(const gl::Program& program, const MeshUniforms& uniforms, const FrameData& frame);
     void drawItem(const FrameData& frame, const DrawItem& item);
     void drawXray(const FrameData& frame);
     void drawMarkers(const FrameData& frame);
@@ -72,5 +80,6 @@ struct Renderer::State {
 
 Result<gl::Program> buildMarkerProgram(bool idPass, MarkerUniforms& u);
 Result<gl::Program> buildIdProgram(IdUniforms& u);
+Result<gl::Program> buildMeshProgram(bool heatOnly, MeshUniforms& u);
 
 }  // namespace myomap::render

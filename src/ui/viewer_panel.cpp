@@ -29,6 +29,14 @@ void menuBar(ViewerState& state, std::vector<Command>& commands) {
         ImGui::Separator();
         if (ImGui::MenuItem("Frame model", "F")) commands.push_back({CommandType::FrameAll, {}, {}});
         if (ImGui::MenuItem("Reset camera", "Home")) commands.push_back({CommandType::ResetCamera, {}, {}});
+        ImGui::Separator();
+        ImGui::MenuItem("Smooth edges", nullptr, &state.smoothEdges);
+        if (ImGui::IsItemHovered()) {
+            ImGui::SetTooltip(state.softwareRenderer
+                                  ? "Multisampled edges. Off by default here: without a graphics card they\n"
+                                    "cost two to three times the drawing time. Screenshots always have them."
+                                  : "Multisampled edges (4x).");
+        }
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Mode")) {

@@ -32,6 +32,8 @@ struct ViewerState {
     bool showQuiz = true;           // Learn > Quiz (student mode)
     bool focusSearch = false;       // Edit > Find muscle (Ctrl+F)
     std::string rendererName;
+    bool softwareRenderer = false;  // no GPU: cheaper defaults, said in the status line
+    bool smoothEdges = true;        // View > Smooth edges (multisampling)
     float fps = 0.0f;
 };
 

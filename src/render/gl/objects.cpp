@@ -176,6 +176,7 @@ void Program::set(int location, const glm::vec2& value) { glUniform2fv(location,
 void Program::set(int location, const glm::vec3& value) { glUniform3fv(location, 1, glm::value_ptr(value)); }
 void Program::set(int location, const glm::vec4& value) { glUniform4fv(location, 1, glm::value_ptr(value)); }
 void Program::set(int location, const glm::mat4& value) { glUniformMatrix4fv(location, 1, GL_FALSE, glm::value_ptr(value)); }
+void Program::set(int location, const glm::mat3& value) { glUniformMatrix3fv(location, 1, GL_FALSE, glm::value_ptr(value)); }
 
 Result<Framebuffer> Framebuffer::create(int width, int height, int samples, Attachment attachment) {
     if (width <= 0 || height <= 0) return fail("framebuffer size " + std::to_string(width) + "x" + std::to_string(height) + " is empty");

@@ -121,6 +121,7 @@ public:
     static void set(int location, const glm::vec3& value);
     static void set(int location, const glm::vec4& value);
     static void set(int location, const glm::mat4& value);
+    static void set(int location, const glm::mat3& value);
     unsigned name() const { return m_handle.name(); }
 
 private:

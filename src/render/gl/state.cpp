@@ -26,6 +26,8 @@ Result<ContextInfo> initialiseContext() {
     return info;
 }
 
+void finish() { glFinish(); }
+
 void bindWindowFramebuffer() { glBindFramebuffer(GL_FRAMEBUFFER, 0); }
 void viewport(int width, int height) { glViewport(0, 0, width, height); }
 

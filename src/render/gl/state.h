@@ -36,6 +36,8 @@ void scissorOff();
 void drawTriangles(const VertexArray& vao, int indexCount);
 // Point sprites sized by gl_PointSize in the vertex shader.
 void drawPoints(const VertexArray& vao, int count);
+// Waits until every command issued so far has finished (benchmarks time whole frames with it).
+void finish();
 
 }  // namespace myomap::gl
 
