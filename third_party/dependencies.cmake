@@ -7,6 +7,7 @@ find_package(glm REQUIRED)
 find_package(assimp REQUIRED)
 pkg_check_modules(EPOXY REQUIRED IMPORTED_TARGET epoxy)
 pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
+pkg_check_modules(PNG REQUIRED IMPORTED_TARGET libpng)
 # The client handout (src/handout): cairo's PDF and image surfaces, text set by pango.
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf cairo-png)
 

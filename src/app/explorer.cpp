@@ -42,7 +42,13 @@ void Explorer::open(model::Scene scene, render::Renderer& renderer, const anatom
         return;
     }
     m_surfaces = std::make_shared<const anatomy::BodySurfaces>(std::move(surfaces.value()));
-    m_heat = std::make_unique<ReferralHeat>(m_surfaces, *m_atlas);
+}
+
+ReferralHeat* Explorer::heat() const {
+    // Built on the first referral shown: the skin graph behind it costs a few hundred
+    // milliseconds that a screenshot or a start-up without referrals need not pay.
+    if (!m_heat && m_surfaces && m_atlas) m_heat = std::make_unique<ReferralHeat>(m_surfaces, *m_atlas);
+    return m_heat.get();
 }
 
 Status Explorer::select(const std::string& name) {
@@ -67,7 +73,7 @@ Status Explorer::showReferral(const std::string& id, double now, bool add) {
         m_state.referrals.clear();
         return Ok{};
     }
-    if (!m_atlas || !m_heat) return fail("referred pain can only be shown on the built-in figure with the atlas loaded");
+    if (!m_atlas || !heat()) return fail("referred pain can only be shown on the built-in figure with the atlas loaded");
     std::string base = id;
     std::optional<anatomy::Side> side = anatomy::sideOf(id);
     if (side) base = id.substr(0, id.size() - 2);
@@ -116,7 +122,7 @@ void Explorer::addToFrame(const model::Pose& pose, double t, render::Renderer& r
     frame.heatPalette = m_state.palette == Palette::Colourblind ? render::HeatPalette::ColourBlind : render::HeatPalette::Warm;
 
     bool heatShown = false;
-    if (m_heat && !m_state.referrals.empty()) {
+    if (!m_state.referrals.empty() && heat()) {
         if (auto s = m_heat->compute(m_state.referrals, std::max(0.0, t - m_referralStart), m_state.heat == HeatMode::Still, m_heatValues); !s) {
             log::warning(s.error());
             m_state.referrals.clear();

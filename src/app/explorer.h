@@ -64,8 +64,8 @@ public:
 
     const std::vector<PlacedPoint>& markers() const { return m_markers; }
     const anatomy::Atlas* atlas() const { return m_atlas; }
-    const ReferralHeat* heat() const { return m_heat.get(); }
-    ReferralHeat* heat() { return m_heat.get(); }
+    // The referral heat, built on first use (null without the figure's surfaces and atlas).
+    ReferralHeat* heat() const;
     const anatomy::BodySurfaces* surfaces() const { return m_surfaces.get(); }
 
 private:
@@ -78,7 +78,7 @@ private:
     ExploreState m_state;
     const anatomy::Atlas* m_atlas = nullptr;
     std::shared_ptr<const anatomy::BodySurfaces> m_surfaces;
-    std::unique_ptr<ReferralHeat> m_heat;
+    mutable std::unique_ptr<ReferralHeat> m_heat;  // a cache: heat() builds it
     std::vector<PlacedPoint> m_markers;
     std::string m_markersFor;  // the selection + referrals the markers were placed for
     std::vector<int> m_itemNodes;  // scratch: the node of each draw item of a frame
