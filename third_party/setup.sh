@@ -17,7 +17,7 @@ packages=(build-essential cmake ninja-build pkg-config
   libglfw3-dev libepoxy-dev libgl1-mesa-dev libgl1-mesa-dri libimgui-dev libstb-dev
   libglm-dev libassimp-dev libtinygltf-dev nlohmann-json3-dev doctest-dev
   libcairo2-dev libpango1.0-dev libpng-dev poppler-utils
-  fonts-dejavu-core xvfb xauth)
+  fonts-dejavu-core xvfb xauth xdotool)
 
 # Node.js runs the Khronos glTF validator in the tests; keep a Node.js that is already there
 # (it may not come from Debian's package).

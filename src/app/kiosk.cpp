@@ -46,11 +46,25 @@ void KioskController::exitChord(double now) {
 
 bool KioskController::submitPin(const std::string& pin, double now) {
     if (m_phase != KioskPhase::PinEntry) return false;
-    if (!m_pin.empty() && pin == m_pin) return true;
+    if (pinLockRemaining(now) > 0.0) {
+        cancelPin(now);
+        return false;
+    }
+    if (!m_pin.empty() && pin == m_pin) {
+        m_wrongPins = 0;
+        m_pinLockedUntil = -1.0;
+        return true;
+    }
     ++m_wrongPins;
+    if (m_wrongPins >= kFreePinTries) {
+        const int doublings = std::min(m_wrongPins - kFreePinTries, 16);
+        m_pinLockedUntil = now + std::min(kPinLockSeconds * static_cast<double>(1 << doublings), kMaxPinLockSeconds);
+    }
     cancelPin(now);
     return false;
 }
+
+double KioskController::pinLockRemaining(double now) const { return std::max(0.0, m_pinLockedUntil - now); }
 
 void KioskController::resumeTour(double now) {
     m_step = (m_step + 1) % std::max<std::size_t>(m_tour.size(), 1);

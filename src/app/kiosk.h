@@ -25,6 +25,14 @@ struct KioskTiming {
     double pinTimeout = 20.0;   // the PIN pad closes by itself after this long
 };
 
+// Guessing the PIN: after kFreePinTries wrong PINs in a row the pad stays locked for
+// kPinLockSeconds, doubling with every further miss up to kMaxPinLockSeconds. Trying every
+// 4-digit PIN then takes about a month, while staff who mistype once or twice are never held
+// up. The right PIN resets the count.
+inline constexpr int kFreePinTries = 3;
+inline constexpr double kPinLockSeconds = 30.0;
+inline constexpr double kMaxPinLockSeconds = 300.0;
+
 enum class KioskPhase { Attract, Visitor, PinEntry };
 
 class KioskController {
@@ -38,8 +46,11 @@ public:
     // The operator's key chord: opens the PIN pad (it never exits by itself).
     void exitChord(double now);
     // A PIN typed on the pad: true when it is the right one (the app may then quit); a wrong
-    // one closes the pad and counts as visitor input.
+    // one closes the pad and counts as visitor input. While the pad is locked after repeated
+    // misses (pinLockRemaining > 0) nothing typed is compared, and it does not count as a try.
     bool submitPin(const std::string& pin, double now);
+    // Seconds until PINs are accepted again; 0 when they are.
+    double pinLockRemaining(double now) const;
     void cancelPin(double now);
     // "Start again": back to the tour at once, as after the idle timeout.
     void resumeTour(double now);
@@ -67,7 +78,8 @@ private:
     double m_lastInput = 0.0;
     double m_pinOpened = 0.0;
     bool m_stepPending = true;
-    int m_wrongPins = 0;
+    int m_wrongPins = 0;        // in a row, since the last right PIN
+    double m_pinLockedUntil = -1.0;
 };
 
 }  // namespace myomap::app

@@ -2,6 +2,7 @@
 
 #include "app/explore_ui.h"
 #include "app/kiosk_tour.h"
+#include "core/log.h"
 
 namespace myomap::app {
 namespace {
@@ -45,6 +46,7 @@ void KioskShell::update(double now, bool input, bool chord, OrbitCamera& camera,
     if (chord) {
         m_kiosk.exitChord(now);
         m_ui.pinTyped.clear();
+        log::info("kiosk: the staff exit chord was pressed; the PIN pad is open");
     } else if (input) {
         m_kiosk.visitorInput(now);
     }
@@ -58,6 +60,7 @@ void KioskShell::update(double now, bool input, bool chord, OrbitCamera& camera,
     }
     m_ui.touring = m_kiosk.touring();
     m_ui.pinOpen = m_kiosk.phase() == KioskPhase::PinEntry;
+    m_ui.pinLockSeconds = static_cast<float>(m_kiosk.pinLockRemaining(now));
     m_ui.caption = m_kiosk.step() ? m_kiosk.step()->caption : "";
     const std::string& selected = m_explorer.state().selected;
     m_ui.selectedLabel = selected.empty() ? "" : displayName(m_explorer, selected);
@@ -109,10 +112,21 @@ void KioskShell::draw(double now) {
             (void)m_explorer.showReferral(m_found[static_cast<std::size_t>(a.index)], now);
             break;
         case ui::KioskActionType::StartAgain: m_kiosk.resumeTour(now); break;
-        case ui::KioskActionType::SubmitPin:
+        case ui::KioskActionType::SubmitPin: {
+            // Logged for the clinic's records: someone tried to leave the kiosk.
+            const int missesBefore = m_kiosk.wrongPins();
             m_exit = m_kiosk.submitPin(m_ui.pinTyped, now);
             m_ui.pinTyped.clear();
+            if (m_exit) {
+                log::info("kiosk: the right PIN was entered; leaving kiosk mode");
+            } else if (m_kiosk.wrongPins() > missesBefore) {
+                const double wait = m_kiosk.pinLockRemaining(now);
+                log::warning("kiosk: a wrong PIN was entered (" + std::to_string(m_kiosk.wrongPins()) + " in a row)" +
+                             (wait > 0.0 ? "; the PIN pad is locked for " + std::to_string(static_cast<int>(wait)) + " s"
+                                         : ""));
+            }
             break;
+        }
         case ui::KioskActionType::CancelPin:
             m_kiosk.cancelPin(now);
             m_ui.pinTyped.clear();

@@ -28,6 +28,7 @@ public:
     void bodyTapped(const std::string& picked, double now);
     bool exitAllowed() const { return m_exit; }
     const KioskController& controller() const { return m_kiosk; }
+    const ui::KioskUi& overlay() const { return m_ui; }
 
 private:
     void resetVisitorUi();

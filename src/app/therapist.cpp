@@ -52,6 +52,11 @@ std::vector<Candidate> rankCandidates(const anatomy::PainFinder& finder, const s
     return out;
 }
 
+SaveReport describeSave(const Status& saved, long long unixNow) {
+    if (saved) return {"Saved " + session::isoUtc(unixNow).substr(11, 8) + " UTC", false};
+    return {"Not saved (kept in memory, will retry): " + saved.error(), true};
+}
+
 void CompressionTimer::start(std::string triggerPoint, double holdSeconds, double now) {
     m_point = std::move(triggerPoint);
     m_hold = std::clamp(holdSeconds, 5.0, 600.0);

@@ -29,6 +29,15 @@ struct Candidate {
 std::vector<Candidate> rankCandidates(const anatomy::PainFinder& finder, const std::vector<session::PainMark>& marks,
                                       std::size_t top);
 
+// What the panel says after a save: "Saved 14:05:10 UTC", or that the session was not saved,
+// why (the store's message: the folder and the system's reason, e.g. "No space left on
+// device"), and that it is kept in memory and retried. `failed` shows it as a warning.
+struct SaveReport {
+    std::string text;
+    bool failed = false;
+};
+SaveReport describeSave(const Status& saved, long long unixNow);
+
 class CompressionTimer {
 public:
     void start(std::string triggerPoint, double holdSeconds, double now);

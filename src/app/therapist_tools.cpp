@@ -2,6 +2,7 @@
 
 #include "anatomy/quiz.h"
 #include "app/explore_ui.h"
+#include "core/log.h"
 
 #include <imgui.h>
 
@@ -27,6 +28,7 @@ TherapistTools::TherapistTools(Explorer& explorer, const anatomy::Atlas& atlas, 
       m_session(session::SessionStore(std::move(sessionsFolder)),
                 explorer.surfaces() ? std::make_unique<anatomy::PainFinder>(atlas, *explorer.surfaces()) : nullptr) {
     m_session.start(unixNow);
+    m_lastUnixNow = unixNow;
     if (const anatomy::PainFinder* finder = m_session.finder()) {
         // The sided regions of the skin, in words, sorted for the picker.
         std::vector<std::pair<std::string, std::string>> regions;
@@ -40,6 +42,28 @@ TherapistTools::TherapistTools(Explorer& explorer, const anatomy::Atlas& atlas, 
             m_regionIds.push_back(id);
         }
     }
+}
+
+TherapistTools::~TherapistTools() {
+    if (!m_session.dirty()) return;
+    if (auto s = m_session.saveNow(m_lastUnixNow); !s) log::error("the client session was lost: " + s.error());
+}
+
+void TherapistTools::showSave(const Status& saved, long long unixNow) {
+    const SaveReport report = describeSave(saved, unixNow);
+    m_ui.saveStatus = report.text;
+    m_ui.saveFailed = report.failed;
+}
+
+bool TherapistTools::savedBeforeLeaving(long long unixNow) {
+    if (!m_session.dirty()) return true;
+    const Status saved = m_session.saveNow(unixNow);
+    showSave(saved, unixNow);
+    if (!saved) {
+        m_messages.push_back("The current session stays open because it could not be saved: " + saved.error());
+        return false;
+    }
+    return true;
 }
 
 std::string TherapistTools::markLabel(const session::PainMark& mark) const {
@@ -72,15 +96,8 @@ void TherapistTools::update(double clock, long long unixNow) {
         m_doneAt = clock;
     }
     m_session.explored(m_explorer.state().selected.find('.') != std::string::npos ? m_explorer.state().selected : "");
-    if (auto saved = m_session.autosave(clock, unixNow)) {
-        if (!saved->ok()) {
-            m_ui.saveStatus = "Not saved (kept in memory, will retry): " + saved->error();
-            m_ui.saveFailed = true;
-        } else {
-            m_ui.saveStatus = "Saved " + session::isoUtc(unixNow).substr(11, 8) + " UTC";
-            m_ui.saveFailed = false;
-        }
-    }
+    m_lastUnixNow = unixNow;
+    if (auto saved = m_session.autosave(clock, unixNow)) showSave(*saved, unixNow);
 }
 
 void TherapistTools::fillUi(double clock) {
@@ -146,9 +163,10 @@ void TherapistTools::carryOut(const ui::TherapistAction& a, double clock, long l
     case T::NotesChanged: m_session.setNotes(m_ui.notes); break;
     case T::ClientLabelChanged: m_session.setClientLabel(m_ui.clientLabel); break;
     case T::NewSession:
-        if (m_session.dirty()) (void)m_session.saveNow(unixNow);
+        if (!savedBeforeLeaving(unixNow)) break;  // never drop an unsaved session
         m_session.start(unixNow);
         m_ui.saveStatus.clear();
+        m_ui.saveFailed = false;
         break;
     case T::OpenSessions: m_showSessions = true; break;
     case T::MakeHandout:
@@ -176,7 +194,7 @@ void TherapistTools::drawSessionsWindow(long long unixNow) {
             ImGui::PushID(info.id.c_str());
             if (!info.problem.empty()) {
                 ImGui::TextWrapped("%s: %s", info.id.c_str(), info.problem.c_str());
-                if (ImGui::SmallButton("Open the backup")) {
+                if (ImGui::SmallButton("Open the backup") && savedBeforeLeaving(unixNow)) {
                     if (auto s = m_session.open(info.id, 1); !s) m_messages.push_back(s.error());
                 }
             } else {
@@ -184,8 +202,7 @@ void TherapistTools::drawSessionsWindow(long long unixNow) {
                             info.clientLabel.empty() ? "-" : info.clientLabel.c_str(), info.painCount,
                             info.painCount == 1 ? "" : "s");
                 ImGui::SameLine();
-                if (ImGui::SmallButton("Open")) {
-                    if (m_session.dirty()) (void)m_session.saveNow(unixNow);
+                if (ImGui::SmallButton("Open") && savedBeforeLeaving(unixNow)) {
                     if (auto s = m_session.open(info.id); !s) m_messages.push_back(s.error());
                 }
                 ImGui::SameLine();

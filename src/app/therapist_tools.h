@@ -18,6 +18,11 @@ public:
     // Needs the figure open in `explorer` (its surfaces place the pain).
     TherapistTools(Explorer& explorer, const anatomy::Atlas& atlas, std::filesystem::path sessionsFolder,
                    long long unixNow);
+    // Saves what the autosave has not written yet (a mode switch or quitting within its delay,
+    // or after a failed save); a failure is logged, as nothing is left to show it.
+    ~TherapistTools();
+    TherapistTools(const TherapistTools&) = delete;
+    TherapistTools& operator=(const TherapistTools&) = delete;
 
     // Draws the window and carries out what was asked; `clock` is the viewer's seconds.
     void draw(double clock, long long unixNow);
@@ -29,16 +34,24 @@ public:
     // The marked points, drawn as blue discs.
     void addMarkers(render::FrameData& frame) const;
 
+    // Carries out what the panel asked (tests and automation go through here too).
+    void carryOut(const ui::TherapistAction& action, double clock, long long unixNow);
+    // What the panel shows: the save status among it.
+    const ui::TherapistUi& panel() const { return m_ui; }
+
     TherapistSession& session() { return m_session; }
     std::vector<std::string>& messages() { return m_messages; }  // for the Problems window
     // Set by the app: makes the handout for the session (a PDF in the data folder).
     std::function<Status()> makeHandout;
 
 private:
-    void carryOut(const ui::TherapistAction& action, double clock, long long unixNow);
     void fillUi(double clock);
     void drawSessionsWindow(long long unixNow);
     std::string markLabel(const session::PainMark& mark) const;
+    void showSave(const Status& saved, long long unixNow);
+    // Saves the current session before it is replaced; false (and the reason shown) when it
+    // could not be saved, so the caller keeps it.
+    bool savedBeforeLeaving(long long unixNow);
 
     Explorer& m_explorer;
     const anatomy::Atlas& m_atlas;
@@ -50,6 +63,7 @@ private:
     std::vector<std::string> m_messages;
     double m_doneAt = -100.0;
     bool m_showSessions = false;
+    long long m_lastUnixNow = 0;  // for the save on destruction
 };
 
 }  // namespace myomap::app

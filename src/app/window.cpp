@@ -4,6 +4,7 @@
 
 #include <GLFW/glfw3.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <utility>
 
@@ -13,7 +14,20 @@ namespace {
 std::string g_lastGlfwError;
 
 void onGlfwError(int code, const char* description) {
-    g_lastGlfwError = std::string(description ? description : "unknown") + " (GLFW error 0x" + std::to_string(code) + ")";
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "0x%05X", static_cast<unsigned>(code));
+    g_lastGlfwError = std::string(description ? description : "unknown") + " (GLFW error " + hex + ")";
+}
+
+// Mesa's overrides can cap the OpenGL version below 3.3; a user who set one should hear so.
+std::string overrideHint() {
+    std::string hint;
+    for (const char* name : {"MESA_GL_VERSION_OVERRIDE", "MESA_GLSL_VERSION_OVERRIDE", "LIBGL_ALWAYS_INDIRECT"}) {
+        if (const char* value = std::getenv(name); value && *value) {
+            hint += std::string(hint.empty() ? "" : ", ") + name + "=" + value;
+        }
+    }
+    return hint.empty() ? "" : " The environment sets " + hint + ", which can hold the version below 3.3: unset it.";
 }
 
 // GLFW is initialised once per process and terminated at exit.
@@ -27,7 +41,8 @@ Status initialiseGlfw() {
                                ? std::string("the display '") + display + "' could not be opened"
                                : std::string("no display is set (DISPLAY is empty)");
         return fail("cannot start the window system: " + g_lastGlfwError + "; " + hint +
-                    ". On a machine without a screen run under a virtual one: xvfb-run -a myomap ...");
+                    ". Start Myomap from a desktop session, or on a machine without a screen run it under a "
+                    "virtual one: xvfb-run -a myomap ... (Debian package xvfb)");
     }
     std::atexit(glfwTerminate);
     ready = true;
@@ -48,14 +63,22 @@ Result<Window> Window::create(const WindowOptions& options) {
     // Multisampling happens in the renderer's own framebuffer; the window needs none.
     glfwWindowHint(GLFW_SAMPLES, 0);
     glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    if (options.fullscreen) {
+        // The kiosk: GLFW would iconify a full-screen window when it loses the focus (another
+        // window or a notification taking it), showing the desktop to a visitor. Stay up, on top.
+        glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
+        glfwWindowHint(GLFW_FLOATING, GLFW_TRUE);
+    }
     g_lastGlfwError.clear();
     GLFWmonitor* monitor = options.fullscreen ? glfwGetPrimaryMonitor() : nullptr;
     const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
     GLFWwindow* window = mode ? glfwCreateWindow(mode->width, mode->height, options.title.c_str(), monitor, nullptr)
                               : glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
     if (!window) {
-        return fail("cannot create an OpenGL 3.3 core window: " + g_lastGlfwError +
-                    ". Install an OpenGL driver (on Debian: apt-get install libgl1-mesa-dri) or update the graphics driver");
+        return fail("cannot create an OpenGL 3.3 core profile context: " + g_lastGlfwError +
+                    ". Myomap needs OpenGL 3.3 core: install the Mesa drivers (on Debian: apt-get install "
+                    "libgl1-mesa-dri libglx-mesa0, which include the llvmpipe software renderer) or the graphics "
+                    "card's own driver." + overrideHint());
     }
     glfwMakeContextCurrent(window);
     glfwSwapInterval(options.visible ? 1 : 0);

@@ -4,6 +4,8 @@
 
 #include <imgui.h>
 
+#include <cmath>
+
 namespace myomap::ui {
 namespace {
 
@@ -92,18 +94,24 @@ void pinPad(KioskUi& ui, std::vector<KioskAction>& actions) {
     const ImGuiViewport* v = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(v->Pos.x + v->Size.x * 0.5f, v->Pos.y + v->Size.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     if (!ImGui::BeginPopupModal("Staff exit", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove)) return;
-    ImGui::TextUnformatted("Enter the PIN to leave the kiosk");
-    const std::string dots(ui.pinTyped.size(), '*');
-    largeText(dots.empty() ? " " : dots, 1.6f);
-    const char* keys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "Clear", "0", "OK"};
     const float key = touch() * 1.2f;
-    for (int i = 0; i < 12; ++i) {
-        if (i % 3 != 0) ImGui::SameLine();
-        if (ImGui::Button(keys[i], ImVec2(key, touch()))) {
-            const std::string k = keys[i];
-            if (k == "Clear") ui.pinTyped.clear();
-            else if (k == "OK") actions.push_back({KioskActionType::SubmitPin});
-            else if (ui.pinTyped.size() < 8) ui.pinTyped += k;
+    if (ui.pinLockSeconds > 0.0f) {
+        // Repeated wrong PINs: no keys to press until the wait is over.
+        ImGui::TextUnformatted("Too many wrong PINs.");
+        ImGui::Text("Try again in %d s.", static_cast<int>(std::ceil(ui.pinLockSeconds)));
+    } else {
+        ImGui::TextUnformatted("Enter the PIN to leave the kiosk");
+        const std::string dots(ui.pinTyped.size(), '*');
+        largeText(dots.empty() ? " " : dots, 1.6f);
+        const char* keys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "Clear", "0", "OK"};
+        for (int i = 0; i < 12; ++i) {
+            if (i % 3 != 0) ImGui::SameLine();
+            if (ImGui::Button(keys[i], ImVec2(key, touch()))) {
+                const std::string k = keys[i];
+                if (k == "Clear") ui.pinTyped.clear();
+                else if (k == "OK") actions.push_back({KioskActionType::SubmitPin});
+                else if (ui.pinTyped.size() < kMaxPinDigits) ui.pinTyped += k;
+            }
         }
     }
     if (ImGui::Button("Cancel", ImVec2(key * 3.0f + ImGui::GetStyle().ItemSpacing.x * 2.0f, touch()))) {

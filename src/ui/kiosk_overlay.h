@@ -5,10 +5,13 @@
 
 #include <glm/vec3.hpp>
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
 namespace myomap::ui {
+
+inline constexpr std::size_t kMaxPinDigits = 8;  // the longest PIN a kiosk file may set (session/kiosk_config.h)
 
 struct KioskUi {
     std::string clinicName;
@@ -21,7 +24,8 @@ struct KioskUi {
     std::vector<std::string> foundLabels;  // muscles for the region chosen
     std::string foundFor;                  // "Temple"
     bool pinOpen = false;
-    std::string pinTyped;
+    std::string pinTyped;     // at most kMaxPinDigits
+    float pinLockSeconds = 0.0f;  // > 0: too many wrong PINs, the pad takes none for this long
     std::string selectedLabel;  // the muscle being shown to the visitor
     std::string selectedText;   // its plain-language referral
 };

@@ -5,6 +5,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 using namespace myomap::app;
 
 namespace {
@@ -76,4 +80,67 @@ TEST_CASE("kiosk: an unattended PIN pad closes by itself, and an empty PIN never
     CHECK_FALSE(open.submitPin("", 1.0));
     open.update(100.0);  // no tour: nothing to step, nothing breaks
     CHECK(open.step() == nullptr);
+}
+
+TEST_CASE("kiosk: repeated wrong PINs lock the pad for longer and longer, the right one then still works") {
+    KioskController k = makeKiosk();
+    double t = 0.0;
+    const auto tryPin = [&](const std::string& pin) {
+        k.exitChord(t);
+        const bool out = k.submitPin(pin, t + 1.0);
+        t += 2.0;
+        return out;
+    };
+    for (int i = 0; i < kFreePinTries - 1; ++i) CHECK_FALSE(tryPin("0000"));
+    CHECK(k.pinLockRemaining(t) == 0.0);  // a mistype or two costs nothing
+    CHECK_FALSE(tryPin("1111"));           // the third miss locks the pad
+    CHECK(k.pinLockRemaining(t) == doctest::Approx(kPinLockSeconds - 1.0));
+    // While locked even the right PIN is not compared, and it is not counted as a try.
+    CHECK_FALSE(tryPin("2468"));
+    CHECK(k.wrongPins() == kFreePinTries);
+    CHECK(k.phase() == KioskPhase::Visitor);
+    // Each further miss doubles the wait, up to the cap.
+    double expected = kPinLockSeconds;
+    for (int miss = 0; miss < 8; ++miss) {
+        t += k.pinLockRemaining(t);
+        CHECK_FALSE(tryPin("9999"));
+        expected = std::min(expected * 2.0, kMaxPinLockSeconds);
+        CHECK(k.pinLockRemaining(t - 1.0) == doctest::Approx(expected));
+    }
+    CHECK(k.pinLockRemaining(t) > 0.0);
+    t += kMaxPinLockSeconds;
+    CHECK(k.pinLockRemaining(t) == 0.0);
+    CHECK(tryPin("2468"));  // after the wait the right PIN opens the door
+    CHECK(k.wrongPins() == 0);
+}
+
+TEST_CASE("kiosk: brute force through the PIN pad gets through only a handful of PINs an hour") {
+    // A visitor who has found the chord tries PINs as fast as the pad allows, for an hour.
+    KioskController k = makeKiosk();
+    int tries = 0;
+    bool out = false;
+    for (double t = 0.0; t < 3600.0 && !out; t += 0.5) {
+        if (k.pinLockRemaining(t) > 0.0) continue;
+        k.exitChord(t);
+        out = k.submitPin(std::to_string(1000 + tries), t + 0.25);  // 1000, 1001, ...: never 2468 in time
+        ++tries;
+    }
+    CHECK_FALSE(out);
+    MESSAGE(tries << " PINs tried in an hour of kiosk time");
+    CHECK(tries < 20);  // of 10,000 4-digit PINs: a month to try them all
+}
+
+TEST_CASE("kiosk: odd PIN input is refused - empty, too long, non-digits, the PIN with extra characters") {
+    KioskController k = makeKiosk();
+    double t = 0.0;
+    const std::vector<std::string> odd{"", "24680", "2468\n", " 2468", "\xef\xbc\x92\xef\xbc\x94\xef\xbc\x96\xef\xbc\x98",
+                                       std::string(1 << 20, '2'), std::string("2468\0", 5)};
+    for (const std::string& pin : odd) {
+        t += kMaxPinLockSeconds + 1.0;  // past any lock, so each one is really compared
+        k.exitChord(t);
+        CHECK_FALSE(k.submitPin(pin, t + 0.1));
+    }
+    t += kMaxPinLockSeconds + 1.0;
+    k.exitChord(t);
+    CHECK(k.submitPin("2468", t + 0.1));
 }

@@ -286,48 +286,102 @@ TEST_CASE("session store refuses a read-only folder and keeps the old file") {
     fs::permissions(dir, fs::perms::owner_all);
 }
 
+namespace {
+// Version `v` of the session the killed child writes: its label names the version, its notes
+// vary in length (1-40 lines) so that kills land in writes of different sizes.
+Session killVersion(const std::string& id, int v) {
+    Session s = sample(id, v % 40 + 1);
+    s.clientLabel = "v" + std::to_string(v);
+    return s;
+}
+
+int versionIn(const Session& s) { return std::stoi(s.clientLabel.substr(1)); }
+}  // namespace
+
 TEST_CASE("session store survives being killed in the middle of saves") {
+    // A child process saves new versions in a loop and reports each finished save through a
+    // pipe; it is SIGKILLed after a random 0-15 ms, hundreds of times. After every kill the
+    // session must load and be either the last version the child finished or the one it was
+    // writing (never an older one, never a torn one), and any backup must load and be older.
     const fs::path dir = scratch("kill");
     SessionStore store(dir);
     const std::string id = "2026-12-01T14-03-22";
-    REQUIRE(store.save(sample(id, 0)));
+    REQUIRE(store.save(killVersion(id, 0)));
     std::mt19937 random(20261201);
-    std::uniform_int_distribution<int> delayMs(1, 20);
+    std::uniform_int_distribution<int> delayUs(0, 15000);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(9);
-    int kills = 0, newVersions = 0, highest = 0;
-    for (int round = 0; round < 200 && std::chrono::steady_clock::now() < deadline; ++round) {
+    int kills = 0, unchanged = 0, inFlightLanded = 0, tempLeft = 0, backupLinked = 0, current = 0;
+    int mostSaves = 0;
+    for (int round = 0; round < 250 && std::chrono::steady_clock::now() < deadline; ++round) {
+        int reports[2];
+        REQUIRE(::pipe(reports) == 0);
+        const int first = current + 1;
         const pid_t child = ::fork();
         REQUIRE(child >= 0);
         if (child == 0) {
-            // Saves growing versions until killed (or, as a safety net, for two seconds).
+            ::close(reports[0]);
+            // Saves until killed (or, as a safety net, for two seconds).
             SessionStore writer(dir);
             const auto stop = std::chrono::steady_clock::now() + std::chrono::seconds(2);
-            for (int v = 1; std::chrono::steady_clock::now() < stop; ++v) (void)writer.save(sample(id, v));
+            for (int v = first; std::chrono::steady_clock::now() < stop; ++v) {
+                if (!writer.save(killVersion(id, v))) ::_exit(3);
+                if (::write(reports[1], &v, sizeof v) != static_cast<ssize_t>(sizeof v)) ::_exit(4);
+            }
             ::_exit(0);
         }
-        std::this_thread::sleep_for(std::chrono::milliseconds(delayMs(random)));
+        ::close(reports[1]);
+        std::this_thread::sleep_for(std::chrono::microseconds(delayUs(random)));
         ::kill(child, SIGKILL);
         int status = 0;
         ::waitpid(child, &status, 0);
-        kills += WIFSIGNALED(status) ? 1 : 0;
+        REQUIRE_MESSAGE((WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL),
+                        "round " << round << ": the child was not killed mid-run (status " << status << ")");
+        ++kills;
+        int finished = current, v = 0, saves = 0;
+        while (::read(reports[0], &v, sizeof v) == static_cast<ssize_t>(sizeof v)) {
+            finished = v;
+            ++saves;
+        }
+        ::close(reports[0]);
+        mostSaves = std::max(mostSaves, saves);
+
+        // Where the kill landed, from what it left behind.
+        const bool temp = fs::exists(store.fileFor(id).string() + ".tmp");
+        std::error_code ec;
+        const bool linked = fs::equivalent(store.fileFor(id), store.fileFor(id, 1), ec) && !ec;
+        tempLeft += temp ? 1 : 0;
+        backupLinked += linked ? 1 : 0;
 
         auto loaded = store.load(id);
         REQUIRE_MESSAGE(loaded, "after kill " << round << ": " << (loaded ? "" : loaded.error()));
-        const int v = std::stoi(loaded->clientLabel.substr(1));
-        REQUIRE_MESSAGE(*loaded == sample(id, v), "after kill " << round << " the file is not version " << v);
-        if (v > 0) ++newVersions;
-        highest = std::max(highest, v);
-        for (int generation = 1; generation <= 2; ++generation) {
-            if (fs::exists(store.fileFor(id, generation))) CHECK(store.loadBackup(id, generation));
+        const int on = versionIn(*loaded);
+        REQUIRE_MESSAGE(*loaded == killVersion(id, on), "after kill " << round << " the file is not whole version " << on);
+        REQUIRE_MESSAGE((on == finished || on == finished + 1),
+                        "after kill " << round << ": the child had finished version " << finished
+                                      << " but the file holds version " << on);
+        unchanged += on == current ? 1 : 0;
+        inFlightLanded += on == finished + 1 ? 1 : 0;
+        for (int generation = 1; generation <= SessionStore::kBackupGenerations; ++generation) {
+            if (!fs::exists(store.fileFor(id, generation))) continue;
+            auto backup = store.loadBackup(id, generation);
+            REQUIRE_MESSAGE(backup, "after kill " << round << ": backup " << generation << ": " << backup.error());
+            CHECK(versionIn(*backup) <= on);
         }
+        current = on;
     }
-    MESSAGE(kills << " kills; the file held a version the child wrote after " << newVersions
-                  << " of them (the others: the previous one); the most saves before a kill: " << highest);
+    MESSAGE(kills << " kills at 0-15 ms; the file still held the previous round's version after " << unchanged
+                  << "; a save the child had not reported yet had landed after " << inFlightLanded << "; a temporary file "
+                  << "was left mid-write by " << tempLeft << "; the backup was linked but not yet replaced after "
+                  << backupLinked << "; most saves in one run: " << mostSaves << "; last version: " << current);
     CHECK(kills >= 100);
-    CHECK(newVersions > 0);
+    CHECK(current > 0);  // the children did save
     auto rows = store.list();
     REQUIRE(rows);
     CHECK(rows->size() == 1);
+    // After all that the store still works: a save cleans up and rotates as usual.
+    REQUIRE(store.save(killVersion(id, current + 1)));
+    CHECK(versionIn(*store.load(id)) == current + 1);
+    CHECK_FALSE(fs::exists(store.fileFor(id).string() + ".tmp"));
 }
 
 TEST_CASE("session store ignores a stray temporary file and the next save cleans it up") {
