@@ -26,6 +26,7 @@ std::string joinNames(const std::vector<std::string>& names) {
 
 void Explorer::open(model::Scene scene, render::Renderer& renderer, const anatomy::Atlas* atlas) {
     m_view.show(std::move(scene), renderer);
+    m_picker.clear();
     m_index = FigureIndex(m_view.scene(), m_view.meshNodes());
     m_state = {};
     m_markers.clear();
@@ -185,8 +186,11 @@ void Explorer::addToFrame(const model::Pose& pose, double t, render::Renderer& r
     }
 }
 
-std::string Explorer::pick(render::Renderer& renderer, const render::FrameData& frame, int x, int y) const {
-    const std::uint32_t id = renderer.pick(frame, x, y);
+std::string Explorer::pick(const render::FrameData& frame, int x, int y) const {
+    return nameOfPickId(m_picker.pick(m_view, frame, x, y));
+}
+
+std::string Explorer::nameOfPickId(std::uint32_t id) const {
     if (id == 0) return "";
     if (id >= kMarkerIds) {
         const std::size_t i = id - kMarkerIds;

@@ -10,6 +10,7 @@
 #include "app/figure_index.h"
 #include "app/referral_heat.h"
 #include "app/scene_view.h"
+#include "app/surface_picker.h"
 #include "render/renderer.h"
 
 #include <memory>
@@ -55,7 +56,10 @@ public:
     // Appends what to draw for `pose` at time `t` (the heat animates with it).
     void addToFrame(const model::Pose& pose, double t, render::Renderer& renderer, render::FrameData& frame);
     // The name of what the frame shows at a pixel: a mesh name, a sided trigger point key, or "".
-    std::string pick(render::Renderer& renderer, const render::FrameData& frame, int x, int y) const;
+    // On the CPU (SurfacePicker): the frame's posed triangles, kept until the pose changes.
+    std::string pick(const render::FrameData& frame, int x, int y) const;
+    // The name a frame's pickId stands for (a mesh name or a sided trigger point key), or "".
+    std::string nameOfPickId(std::uint32_t id) const;
     // The triangles the last addToFrame drew, posed on the CPU into one list (the benchmark's
     // floor draws them with nothing else).
     void drawnGeometry(const model::Pose& pose, std::vector<glm::vec3>& positions, std::vector<std::uint32_t>& indices) const;
@@ -79,6 +83,7 @@ private:
     const anatomy::Atlas* m_atlas = nullptr;
     std::shared_ptr<const anatomy::BodySurfaces> m_surfaces;
     mutable std::unique_ptr<ReferralHeat> m_heat;  // a cache: heat() builds it
+    mutable SurfacePicker m_picker;                // a cache of posed positions
     std::vector<PlacedPoint> m_markers;
     std::string m_markersFor;  // the selection + referrals the markers were placed for
     std::vector<int> m_itemNodes;  // scratch: the node of each draw item of a frame

@@ -102,7 +102,7 @@ private:
 
     std::string pick(int x, int y) {
         if (!buildFrame()) return "";
-        return m_explorer.pick(m_renderer, m_frame, x, y);
+        return m_explorer.pick(m_frame, x, y);
     }
 
     const Options& m_options;

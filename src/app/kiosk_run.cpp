@@ -53,7 +53,7 @@ int runKioskFrames(const Options& options) {
         const model::Pose pose = explorer.view().pose(-1, 0.0f);
         if (inVisit > visitEvery - visitLength && std::fmod(inVisit, tapEvery) < dt) {
             kiosk.visitorInput(t);
-            const std::string picked = explorer.pick(renderer, frame, width / 2, height / 3);
+            const std::string picked = explorer.pick(frame, width / 2, height / 3);
             if (!picked.empty()) (void)explorer.select(picked);
         }
         kiosk.update(t);

@@ -20,6 +20,9 @@ void SceneView::show(model::Scene scene, render::Renderer& renderer) {
                 source.fibre = {reinterpret_cast<const glm::vec3*>(fibre->values.data()), p.positions.size()};
             }
             ids.push_back(renderer.addMesh(source));
+            const auto id = static_cast<std::size_t>(ids.back());
+            if (m_primitiveOf.size() <= id) m_primitiveOf.resize(id + 1, {-1, -1});
+            m_primitiveOf[id] = {static_cast<int>(m_gpuMeshes.size()), static_cast<int>(ids.size() - 1)};
         }
         m_gpuMeshes.push_back(std::move(ids));
     }
@@ -32,6 +35,14 @@ void SceneView::clear(render::Renderer& renderer) {
     m_gpuMeshes.clear();
     m_gpuTextures.clear();
     m_meshNodes.clear();
+    m_primitiveOf.clear();
+}
+
+const model::Primitive* SceneView::primitiveOf(int rendererMesh) const {
+    if (rendererMesh < 0 || static_cast<std::size_t>(rendererMesh) >= m_primitiveOf.size()) return nullptr;
+    const auto [mesh, primitive] = m_primitiveOf[static_cast<std::size_t>(rendererMesh)];
+    if (mesh < 0) return nullptr;
+    return &m_scene.meshes[static_cast<std::size_t>(mesh)].primitives[static_cast<std::size_t>(primitive)];
 }
 
 std::size_t SceneView::triangleCount() const {

@@ -29,6 +29,8 @@ public:
     const std::vector<int>& meshNodes() const { return m_meshNodes; }
     // The frame palette the last addToFrame gave a node's skin; -1 for a node without one.
     int paletteOf(int node) const;
+    // The scene primitive behind a renderer mesh id (a draw item's mesh), or null.
+    const model::Primitive* primitiveOf(int rendererMesh) const;
 
 private:
     model::Scene m_scene;
@@ -36,6 +38,7 @@ private:
     std::vector<int> m_gpuTextures;             // [image] -> renderer texture id (-1: none)
     std::vector<int> m_meshNodes;
     std::vector<int> m_skinPalettes;  // [skin] -> palette index in the last frame (scratch)
+    std::vector<std::pair<int, int>> m_primitiveOf;  // [renderer mesh id] -> (mesh, primitive)
 };
 
 }  // namespace myomap::app

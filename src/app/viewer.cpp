@@ -98,7 +98,7 @@ void Viewer::runStartCommands() {
                            },
                            [this, &width, &height](int x, int y) {
                                buildFrame(width, height);
-                               return m_explorer.pick(m_renderer, m_frame, x, y);
+                               return m_explorer.pick(m_frame, x, y);
                            }};
     if (auto s = runCommands(m_options.commands, context); !s) report(s.error());
 }

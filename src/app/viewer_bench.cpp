@@ -41,18 +41,23 @@ int Viewer::benchPick(int width, int height) {
     frame(width, height, 1.0f / 60.0f);  // the frame the clicks land on
     std::vector<double> ms;
     int hits = 0;
+    // A 12 x 12 grid over the middle third of the window, where the figure stands; the first
+    // click poses the figure's triangles on the CPU (after any pose change), the rest reuse them.
     constexpr int kGrid = 12;
     for (int gy = 0; gy < kGrid; ++gy) {
         for (int gx = 0; gx < kGrid; ++gx) {
-            const int x = (2 * gx + 1) * width / (2 * kGrid), y = (2 * gy + 1) * height / (2 * kGrid);
+            const int x = width / 3 + (2 * gx + 1) * width / (6 * kGrid), y = (2 * gy + 1) * height / (2 * kGrid);
             const auto start = Clock::now();
-            const std::string picked = m_explorer.pick(m_renderer, m_frame, x, y);
+            const std::string picked = m_explorer.pick(m_frame, x, y);
             ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
             hits += picked.empty() ? 0 : 1;
         }
     }
-    std::printf("bench pick: picks=%zu hits=%d median_ms=%.3f p99_ms=%.3f max_ms=%.3f renderer=\"%s\"\n", ms.size(), hits,
-                percentile(ms, 0.5), percentile(ms, 0.99), percentile(ms, 1.0), m_renderer.contextInfo().renderer.c_str());
+    const double first = ms.front();
+    ms.erase(ms.begin());
+    std::printf("bench pick: picks=%zu hits=%d first_ms=%.3f median_ms=%.3f p99_ms=%.3f max_ms=%.3f renderer=\"%s\"\n",
+                ms.size() + 1, hits, first, percentile(ms, 0.5), percentile(ms, 0.99), percentile(ms, 1.0),
+                m_renderer.contextInfo().renderer.c_str());
     return 0;
 }
 

@@ -107,7 +107,7 @@ void Viewer::handlePicking() {
     const int y = static_cast<int>(io.MousePos.y * io.DisplayFramebufferScale.y);
     const bool dragging = ImGui::IsMouseDown(ImGuiMouseButton_Left) || ImGui::IsMouseDown(ImGuiMouseButton_Right);
     if (!dragging && (io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f)) {
-        state.hovered = m_explorer.pick(m_renderer, m_frame, x, y);
+        state.hovered = m_explorer.pick(m_frame, x, y);
     }
     if (!state.hovered.empty() && !dragging && !quizAsking()) {
         ImGui::SetTooltip("%s", displayName(m_explorer, state.hovered).c_str());
@@ -118,7 +118,7 @@ void Viewer::handlePicking() {
         const auto point = surfacePoint(m_camera, m_aspect, m_frame.width, m_frame.height, x, y, m_renderer.depthAt(x, y));
         if (point && m_therapist->bodyClicked(*point)) return;
     }
-    const std::string picked = m_explorer.pick(m_renderer, m_frame, x, y);
+    const std::string picked = m_explorer.pick(m_frame, x, y);
     if (m_kiosk) {
         if (!picked.empty()) m_kiosk->bodyTapped(picked, m_clock);
         return;

@@ -92,7 +92,7 @@ void referralOnlyOnSkin(const Case& c) {
         ++checked;
         bool skin = false;
         for (int dy = -1; dy <= 1 && !skin; ++dy)
-            for (int dx = -1; dx <= 1 && !skin; ++dx) skin = f.explorer.pick(f.renderer, after.frame, p.x + dx, p.y + dy) == "skin";
+            for (int dx = -1; dx <= 1 && !skin; ++dx) skin = f.explorer.pick(after.frame, p.x + dx, p.y + dy) == "skin";
         onSkin += skin;
         const float depth = f.renderer.depthAt(p.x, p.y);
         if (depth >= 1.0f) continue;

@@ -76,11 +76,11 @@ void pickEveryMuscle(const char* clip, float t) {
         f.build(pose, 0.0, kSize, kSize);
         const glm::vec2 pixel = f.project(centre);
         CHECK(std::abs(pixel.x - kSize / 2.0f) < 1.0f);
-        const std::string got = f.explorer.pick(f.renderer, f.frame, static_cast<int>(pixel.x), static_cast<int>(pixel.y));
+        const std::string got = f.explorer.pick(f.frame, static_cast<int>(pixel.x), static_cast<int>(pixel.y));
         CHECK(got == name);
         picked += got == name;
         // A pixel in the corner, off the muscle, picks nothing.
-        CHECK(f.explorer.pick(f.renderer, f.frame, 2, 2).empty());
+        CHECK(f.explorer.pick(f.frame, 2, 2).empty());
     }
     MESSAGE(std::string(clip) << ": " << picked << " of " << std::size(kMuscles) << " muscles picked at their surface centre");
 }
@@ -100,12 +100,12 @@ TEST_CASE("picking: the whole figure from the front, skin and all") {
     f.camera.frame(model::posedBounds(f.explorer.view().scene(), pose), 1.0f);
     f.build(pose, 0.0, kSize, kSize);
     // The translucent skin is in front of everything on the body; outside it there is nothing.
-    CHECK(f.explorer.pick(f.renderer, f.frame, kSize / 2, kSize / 2 - 40) == "skin");
-    CHECK(f.explorer.pick(f.renderer, f.frame, 3, kSize - 3).empty());
+    CHECK(f.explorer.pick(f.frame, kSize / 2, kSize / 2 - 40) == "skin");
+    CHECK(f.explorer.pick(f.frame, 3, kSize - 3).empty());
     // With the skin layer off, the chest picks a superficial muscle of the trunk.
     f.explorer.state().layer(app::FigureLayer::Skin).visible = false;
     f.build(pose, 0.0, kSize, kSize);
-    const std::string chest = f.explorer.pick(f.renderer, f.frame, kSize / 2 + 25, kSize / 2 - 95);
+    const std::string chest = f.explorer.pick(f.frame, kSize / 2 + 25, kSize / 2 - 95);
     CAPTURE(chest);
     CHECK((chest == "pectoralis_major.L" || chest == "pectoralis_major.R" || chest == "deltoid.L"));
 }
@@ -124,7 +124,45 @@ TEST_CASE("picking: trigger point markers pick as their sided ids") {
     for (std::size_t i = 0; i < f.frame.markers.size(); ++i) {
         const glm::vec2 pixel = f.project(f.frame.markers[i].position);
         CAPTURE(f.explorer.markers()[i].key);
-        CHECK(f.explorer.pick(f.renderer, f.frame, static_cast<int>(pixel.x), static_cast<int>(pixel.y)) ==
+        CHECK(f.explorer.pick(f.frame, static_cast<int>(pixel.x), static_cast<int>(pixel.y)) ==
               f.explorer.markers()[i].key);
+    }
+}
+
+// The explorer picks on the CPU (SurfacePicker); the renderer's id pass is what is drawn. Over
+// a grid of pixels, with markers, in a bent pose and with the skin both on and off, the two
+// must name the same thing except along silhouettes, where a pixel's centre may fall either
+// side of an edge.
+TEST_CASE("picking: the CPU picker agrees with the renderer's id pass") {
+    auto& f = test::ExploreFixture::get();
+    for (const bool skin : {true, false}) {
+        f.reset();
+        f.explorer.state().layer(app::FigureLayer::Skin).visible = skin;
+        REQUIRE(f.explorer.select("upper_trapezius.R"));
+        REQUIRE(f.explorer.showReferral("upper_trapezius.tp1.R"));
+        const int clip = f.explorer.view().scene().findClip("desk_slump");
+        REQUIRE(clip >= 0);
+        const model::Pose pose = f.explorer.view().pose(clip, 1.0f);
+        f.camera = {};
+        f.camera.setView(View::Left);
+        f.camera.frame(model::posedBounds(f.explorer.view().scene(), pose), 1.0f);
+        f.build(pose, 0.0, kSize, kSize);
+        int compared = 0, agreed = 0, hits = 0;
+        for (int y = 4; y < kSize; y += 6) {
+            for (int x = 4; x < kSize; x += 6) {
+                const std::uint32_t gpu = f.renderer.pick(f.frame, x, y);
+                const std::string cpu = f.explorer.pick(f.frame, x, y);
+                if (gpu == 0 && cpu.empty()) continue;
+                ++compared;
+                hits += cpu.empty() ? 0 : 1;
+                // Both name the same draw item or marker: compare through the explorer's names.
+                const std::string gpuName = f.explorer.nameOfPickId(gpu);
+                agreed += gpuName == cpu ? 1 : 0;
+            }
+        }
+        CAPTURE(skin);
+        MESSAGE(std::string(skin ? "skin on: " : "skin off: ") << agreed << " of " << compared << " pixels agree");
+        CHECK(hits > 300);
+        CHECK(static_cast<double>(agreed) >= 0.97 * compared);
     }
 }
