@@ -17,6 +17,10 @@ uniform mat4 uViewProjection;
 uniform bool uSkinned;
 uniform int uJointOffset;
 uniform sampler2D uJointMatrices;
+// Skins of up to 64 joints (the built-in figure has 27) come as a uniform array: on a software
+// renderer four texture fetches per matrix cost more than the rest of the vertex shader.
+uniform bool uJointsInUniforms;
+uniform mat4 uJoints[64];
 
 out vec3 vWorldPosition;
 out vec3 vNormal;
@@ -27,6 +31,7 @@ out vec3 vFibre;
 out vec2 vHeat;
 
 mat4 jointMatrix(uint joint) {
+    if (uJointsInUniforms) return uJoints[min(int(joint), 63)];
     int row = uJointOffset + int(joint);
     return mat4(texelFetch(uJointMatrices, ivec2(0, row), 0), texelFetch(uJointMatrices, ivec2(1, row), 0),
                 texelFetch(uJointMatrices, ivec2(2, row), 0), texelFetch(uJointMatrices, ivec2(3, row), 0));

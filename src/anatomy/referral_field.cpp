@@ -154,7 +154,10 @@ Result<const ReferralField*> ReferralFieldCache::get(std::string_view key) {
 }
 
 Result<const ReferralField*> ReferralFieldCache::get(std::string_view tpId, Side side) {
-    const std::string key = std::string(tpId) + std::string(suffix(side));
+    // Looked up every frame while a referral plays: the key goes in a kept buffer.
+    std::string& key = m_key;
+    key.assign(tpId);
+    key += suffix(side);
     if (const auto it = m_fields.find(key); it != m_fields.end()) return static_cast<const ReferralField*>(it->second.get());
     const TriggerPoint* tp = m_atlas.findTriggerPoint(tpId);
     const Muscle* muscle = tp ? m_atlas.findMuscle(tp->muscleId) : nullptr;
@@ -164,7 +167,7 @@ Result<const ReferralField*> ReferralFieldCache::get(std::string_view tpId, Side
     }
     auto field = ReferralField::build(m_body, m_graph, m_regions, *muscle, *tp, side, m_params);
     if (!field) return fail(field.error());
-    auto& slot = m_fields[key];
+    auto& slot = m_fields[std::string(key)];
     slot = std::make_unique<ReferralField>(std::move(field.value()));
     return static_cast<const ReferralField*>(slot.get());
 }

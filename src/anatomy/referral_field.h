@@ -113,6 +113,7 @@ private:
     SkinGraph m_graph;
     SkinRegions m_regions;
     std::map<std::string, std::unique_ptr<ReferralField>, std::less<>> m_fields;
+    std::string m_key;  // scratch for lookups
 };
 
 }  // namespace myomap::anatomy

@@ -25,11 +25,17 @@ void fillExploreUi(const Explorer& explorer, ui::ExploreUi& ui) {
         ui.layerOpacity[i] = state.layers[i].opacity;
     }
     ui.side = state.side == SideFilter::Left ? 0 : state.side == SideFilter::Right ? 1 : 2;
-    ui.selectedLabel = state.selected.empty() ? "" : displayName(explorer, state.selected);
+    if (ui.selectedLabelFor != state.selected) {  // named once per selection, not every frame
+        ui.selectedLabelFor = state.selected;
+        ui.selectedLabel = state.selected.empty() ? "" : displayName(explorer, state.selected);
+    }
     ui.isolate = state.isolate;
     ui.referralShown = !state.referrals.empty();
-    ui.referralLabel.clear();
-    for (const std::string& key : state.referrals) ui.referralLabel += (ui.referralLabel.empty() ? "" : "\n") + displayName(explorer, key);
+    if (ui.referralLabelFor != state.referrals) {
+        ui.referralLabelFor = state.referrals;
+        ui.referralLabel.clear();
+        for (const std::string& key : state.referrals) ui.referralLabel += (ui.referralLabel.empty() ? "" : "\n") + displayName(explorer, key);
+    }
     ui.heatStill = state.heat == HeatMode::Still;
     ui.colourBlind = state.palette == Palette::Colourblind;
 }

@@ -212,8 +212,13 @@ model::Bounds Explorer::selectionBounds(const model::Pose& pose) const {
 }
 
 void Explorer::placeMarkers() {
-    std::string key = m_state.selected;
-    for (const std::string& r : m_state.referrals) key += "|" + r;
+    // Built in a kept buffer: this runs every frame and must not allocate once warm.
+    std::string& key = m_markersKey;
+    key = m_state.selected;
+    for (const std::string& r : m_state.referrals) {
+        key += '|';
+        key += r;
+    }
     if (key == m_markersFor) return;
     m_markersFor = key;
     m_markers.clear();

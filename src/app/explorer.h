@@ -86,6 +86,7 @@ private:
     mutable SurfacePicker m_picker;                // a cache of posed positions
     std::vector<PlacedPoint> m_markers;
     std::string m_markersFor;  // the selection + referrals the markers were placed for
+    std::string m_markersKey;  // scratch for comparing with it
     std::vector<int> m_itemNodes;  // scratch: the node of each draw item of a frame
     std::vector<int> m_drawnNodes;  // the nodes the last addToFrame drew (benchmark floor)
     // Scratch for ordering a frame's items outer layer first (kept between frames: no allocation).

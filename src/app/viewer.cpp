@@ -51,6 +51,7 @@ void Viewer::open(const std::filesystem::path& path) {
         return n;
     }();
     m_explorer.open(std::move(scene.value()), m_renderer, &m_atlas);
+    m_pose.reset();
     m_ui.modelPath = path.string();
     m_ui.modelSummary = std::to_string(m_explorer.view().scene().meshes.size()) + " meshes, " +
                         std::to_string(m_explorer.view().triangleCount()) + " triangles, " + std::to_string(joints) + " joints";
@@ -233,7 +234,13 @@ void Viewer::buildFrame(int width, int height) {
     m_frame.palettes.clear();
     m_frame.markers.clear();
     if (!m_explorer.view().empty()) {
-        m_explorer.addToFrame(m_explorer.view().pose(m_ui.clip, m_ui.time), m_clock, m_renderer, m_frame);
+        // The pose changes only while a clip plays; evaluating it allocates, so keep it.
+        if (!m_pose || m_poseClip != m_ui.clip || m_poseTime != m_ui.time) {
+            m_pose = m_explorer.view().pose(m_ui.clip, m_ui.time);
+            m_poseClip = m_ui.clip;
+            m_poseTime = m_ui.time;
+        }
+        m_explorer.addToFrame(*m_pose, m_clock, m_renderer, m_frame);
     }
     if (m_therapist) m_therapist->addMarkers(m_frame);
 }

@@ -19,6 +19,7 @@
 #include <ctime>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -100,6 +101,9 @@ private:
     OrbitCamera m_camera;
     CameraEasing m_easing;
     render::FrameData m_frame;
+    std::optional<model::Pose> m_pose;  // of m_poseClip at m_poseTime, kept while they stay
+    int m_poseClip = -1;
+    float m_poseTime = 0.0f;
     float m_aspect = 1.6f;
     bool m_quit = false;
     bool m_screenshotRequested = false;

@@ -76,7 +76,8 @@ Result<gl::Program> buildMeshProgram(bool heatOnly, MeshUniforms& u) {
          p.location("uJointOffset"), p.location("uJointMatrices"), p.location("uBaseColor"), p.location("uHasTexture"),
          p.location("uBaseColorTexture"), p.location("uCameraPosition"), p.location("uKeyDirection"),
          p.location("uOpacity"), p.location("uStriated"), p.location("uHeatMode"), p.location("uHeatPalette"),
-         p.location("uStipple"), p.location("uHighlight"), p.location("uXray")};
+         p.location("uStipple"), p.location("uHighlight"), p.location("uXray"), p.location("uJointsInUniforms"),
+         p.location("uJoints")};
     return program;
 }
 
@@ -94,6 +95,20 @@ void Renderer::State::setFrameUniforms(const gl::Program& program, const MeshUni
     gl::Program::set(uniforms.stipple, frame.stippleSpillover ? 1 : 0);
 }
 
+void Renderer::State::setJoints(const FrameData& frame, const DrawItem& item, const MeshUniforms& uniforms, int slot) {
+    const bool skinned = isSkinned(frame, item);
+    gl::Program::set(uniforms.skinned, skinned ? 1 : 0);
+    if (!skinned) return;
+    const auto palette = static_cast<std::size_t>(item.palette);
+    const bool inUniforms = frame.palettes[palette].size() <= kUniformJoints;
+    gl::Program::set(uniforms.jointsInUniforms, inUniforms ? 1 : 0);
+    gl::Program::set(uniforms.jointOffset, paletteOffsets[palette]);
+    if (inUniforms && uniformPalette[slot] != item.palette) {
+        gl::Program::set(uniforms.joints, std::span<const glm::mat4>(frame.palettes[palette]));
+        uniformPalette[slot] = item.palette;
+    }
+}
+
 void Renderer::State::drawItem(const FrameData& frame, const DrawItem& item) {
     const GpuMesh* mesh = meshFor(item);
     if (!mesh) return;
@@ -105,8 +120,7 @@ void Renderer::State::drawItem(const FrameData& frame, const DrawItem& item) {
         current = &program;
     }
     const bool skinned = isSkinned(frame, item);
-    gl::Program::set(uniforms.skinned, skinned ? 1 : 0);
-    gl::Program::set(uniforms.jointOffset, skinned ? paletteOffsets[static_cast<std::size_t>(item.palette)] : 0);
+    setJoints(frame, item, uniforms, heatOnly ? 1 : 0);
     gl::Program::set(uniforms.model, item.model);
     if (!skinned) gl::Program::set(uniforms.normalMatrix, glm::transpose(glm::inverse(glm::mat3(item.model))));
     gl::Program::set(uniforms.baseColor, item.material.baseColor);
@@ -226,6 +240,7 @@ Status Renderer::render(const FrameData& frame) {
     gl::depthWrite(true);
 
     m->uploadPalettes(frame);
+    m->uniformPalette[0] = m->uniformPalette[1] = -1;
     m->jointTexture.bind(0);
     m->setFrameUniforms(m->heatOnlyProgram, m->heatOnlyU, frame);
     m->setFrameUniforms(m->meshProgram, m->u, frame);

@@ -41,8 +41,7 @@ void Renderer::State::drawXray(const FrameData& frame) {
         const GpuMesh* mesh = meshFor(item);
         if (!item.xray || !mesh) continue;
         const bool skinned = isSkinned(frame, item);
-        gl::Program::set(u.skinned, skinned ? 1 : 0);
-        gl::Program::set(u.jointOffset, skinned ? paletteOffsets[static_cast<std::size_t>(item.palette)] : 0);
+        setJoints(frame, item, u, 0);
         gl::Program::set(u.model, item.model);
         if (!skinned) gl::Program::set(u.normalMatrix, glm::transpose(glm::inverse(glm::mat3(item.model))));
         gl::Program::set(u.opacity, 1.0f);

@@ -28,7 +28,11 @@ struct MeshUniforms {
     int model, normalMatrix, viewProjection, skinned, jointOffset, jointMatrices;
     int baseColor, hasTexture, baseColorTexture, cameraPosition, keyDirection, opacity, striated;
     int heatMode, heatPalette, stipple, highlight, xray;
+    int jointsInUniforms, joints;
 };
+
+// Skins this size or smaller go to the shaders as a uniform array (mesh.vert.glsl).
+inline constexpr std::size_t kUniformJoints = 64;
 
 struct IdUniforms {
     int model, viewProjection, skinned, jointOffset, jointMatrices, id;
@@ -45,6 +49,7 @@ struct Renderer::State {
     gl::Program heatOnlyProgram;  // mesh.frag with HEAT_ONLY: the one variant that discards
     MeshUniforms heatOnlyU{};
     const gl::Program* current = nullptr;  // the mesh program in use while drawing surfaces
+    int uniformPalette[2] = {-1, -1};      // the palette in each mesh program's uJoints (this frame)
     gl::Program idProgram;
     IdUniforms idU{};
     gl::Program markerProgram;
@@ -74,6 +79,9 @@ struct Renderer::State {
     bool isSkinned(const FrameData& frame, const DrawItem& item) const;
     void setFrameUniforms(const gl::Program& program, const MeshUniforms& uniforms, const FrameData& frame);
     void drawItem(const FrameData& frame, const DrawItem& item);
+    // Points the program in use at the item's joints: the uniform array when the palette fits
+    // (uploaded once per palette and program), else the joint texture rows.
+    void setJoints(const FrameData& frame, const DrawItem& item, const MeshUniforms& uniforms, int slot);
     void drawXray(const FrameData& frame);
     void drawMarkers(const FrameData& frame);
 };

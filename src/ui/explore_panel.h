@@ -16,6 +16,8 @@ struct ExploreUi {
     std::array<float, 5> layerOpacity{1, 1, 1, 1, 1};
     int side = 2;  // 0 left, 1 right, 2 both
     std::string selectedLabel;  // "Upper trapezius (right)", "" for none
+    std::string selectedLabelFor;  // the selection it names (filled again only when that changes)
+    std::vector<std::string> referralLabelFor;  // likewise for referralLabel
     bool isolate = false;
     bool referralShown = false;
     std::string referralLabel;  // "Upper trapezius, central upper border (right)"

@@ -36,15 +36,36 @@ std::string zoneList(const anatomy::TriggerPoint& tp, anatomy::ZoneKind kind) {
     return list;
 }
 
+void fillText(const anatomy::Atlas& atlas, const anatomy::Muscle& m, MusclePanelState& state) {
+    MusclePanelText& text = state.text;
+    if (text.muscleId == m.id && text.side == state.side) return;
+    text = {};
+    text.muscleId = m.id;
+    text.side = state.side;
+    text.where = displayName(m.region) + "  \xC2\xB7  " + std::string(anatomy::toString(m.layer)) + " layer";
+    if (state.side == anatomy::Side::Left) text.where += "  \xC2\xB7  left side";
+    if (state.side == anatomy::Side::Right) text.where += "  \xC2\xB7  right side";
+    text.triggerPointsLabel = "Trigger points (" + std::to_string(m.triggerPoints.size()) + ")###trigger_points";
+    for (const anatomy::TriggerPoint& tp : m.triggerPoints) {
+        const std::string essential = zoneList(tp, anatomy::ZoneKind::Essential);
+        const std::string spillover = zoneList(tp, anatomy::ZoneKind::Spillover);
+        text.mainAreas.push_back(essential.empty() ? "" : "Main areas: " + essential + ".");
+        text.alsoAreas.push_back(spillover.empty() ? "" : "Sometimes also: " + spillover + ".");
+    }
+    for (const std::string& id : m.related) {
+        const anatomy::Muscle* other = atlas.findMuscle(id);
+        text.relatedNames.push_back(other ? other->names.common : displayName(id));
+    }
+    for (const anatomy::Technique& t : m.therapistTreatment) text.treatmentNames.push_back(displayName(t.technique));
+    for (const anatomy::Technique& t : m.selfCare) text.selfCareNames.push_back(displayName(t.technique));
+}
+
 void header(const anatomy::Muscle& m, MusclePanelState& state) {
     ImGui::PushStyleColor(ImGuiCol_Text, accentColour());
     largeText(m.names.common, 1.45f);
     ImGui::PopStyleColor();
     if (!m.names.latin.empty()) paragraph(m.names.latin, quietColour());
-    std::string where = displayName(m.region) + "  \xC2\xB7  " + std::string(anatomy::toString(m.layer)) + " layer";
-    if (state.side == anatomy::Side::Left) where += "  \xC2\xB7  left side";
-    if (state.side == anatomy::Side::Right) where += "  \xC2\xB7  right side";
-    paragraph(where, quietColour());
+    paragraph(state.text.where, quietColour());
     gap();
     readingLevelToggle(state.level);
     gap();
@@ -53,8 +74,7 @@ void header(const anatomy::Muscle& m, MusclePanelState& state) {
 
 void triggerPoints(const anatomy::Muscle& m, const MusclePanelState& state, bool expand,
                    std::vector<PanelAction>& actions) {
-    const std::string label = "Trigger points (" + std::to_string(m.triggerPoints.size()) + ")###trigger_points";
-    if (!section(label.c_str(), expand, true)) return;
+    if (!section(state.text.triggerPointsLabel.c_str(), expand, true)) return;
     if (m.triggerPoints.empty()) paragraph("No trigger points are described for this muscle.", quietColour());
     for (std::size_t i = 0; i < m.triggerPoints.size(); ++i) {
         const anatomy::TriggerPoint& tp = m.triggerPoints[i];
@@ -65,10 +85,8 @@ void triggerPoints(const anatomy::Muscle& m, const MusclePanelState& state, bool
         ImGui::PopStyleColor();
         ImGui::Indent();
         labelled("Where the pain is felt", atLevel(tp.referral, state.level));
-        const std::string essential = zoneList(tp, anatomy::ZoneKind::Essential);
-        const std::string spillover = zoneList(tp, anatomy::ZoneKind::Spillover);
-        if (!essential.empty()) paragraph("Main areas: " + essential + ".", quietColour());
-        if (!spillover.empty()) paragraph("Sometimes also: " + spillover + ".", quietColour());
+        if (!state.text.mainAreas[i].empty()) paragraph(state.text.mainAreas[i], quietColour());
+        if (!state.text.alsoAreas[i].empty()) paragraph(state.text.alsoAreas[i], quietColour());
         if (ImGui::Button("Show referral")) actions.push_back({PanelActionType::ShowReferral, tp.id, false});
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show where %s refers pain on the figure", tp.id.c_str());
         labelled("How to find it", tp.palpation);
@@ -78,9 +96,10 @@ void triggerPoints(const anatomy::Muscle& m, const MusclePanelState& state, bool
     }
 }
 
-void techniques(const std::vector<anatomy::Technique>& list) {
-    for (const anatomy::Technique& t : list) {
-        paragraph(displayName(t.technique), accentColour());
+void techniques(const std::vector<anatomy::Technique>& list, const std::vector<std::string>& names) {
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const anatomy::Technique& t = list[i];
+        paragraph(names[i], accentColour());
         ImGui::Indent();
         paragraph(t.how);
         ImGui::Unindent();
@@ -88,14 +107,15 @@ void techniques(const std::vector<anatomy::Technique>& list) {
     }
 }
 
-void related(const anatomy::Atlas& atlas, const anatomy::Muscle& m, bool expand, std::vector<PanelAction>& actions) {
+void related(const anatomy::Atlas& atlas, const anatomy::Muscle& m, const MusclePanelText& text, bool expand,
+             std::vector<PanelAction>& actions) {
     if (m.related.empty() || !section("Related muscles", expand, true)) return;
     const ImGuiStyle& style = ImGui::GetStyle();
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     for (std::size_t i = 0; i < m.related.size(); ++i) {
         const std::string& id = m.related[i];
         const anatomy::Muscle* other = atlas.findMuscle(id);
-        const std::string name = other ? other->names.common : displayName(id);
+        const std::string& name = text.relatedNames[i];
         const float width = ImGui::CalcTextSize(name.c_str()).x + style.FramePadding.x * 2;
         if (i > 0) {
             const float next = ImGui::GetItemRectMax().x + style.ItemSpacing.x + width;
@@ -128,6 +148,7 @@ void drawMuscleDetails(const anatomy::Atlas& atlas, MusclePanelState& state, std
         else paragraph("The atlas has no entry for '" + state.muscleId + "'.", warningColour());
         return;
     }
+    fillText(atlas, *m, state);
     header(*m, state);
     const bool expand = state.expandAll;
     state.expandAll = false;
@@ -143,8 +164,8 @@ void drawMuscleDetails(const anatomy::Atlas& atlas, MusclePanelState& state, std
     if (!m->causes.empty() && section("Causes", expand)) {
         for (const std::string& cause : m->causes) bullet(cause);
     }
-    if (!m->therapistTreatment.empty() && section("Treatment", expand)) techniques(m->therapistTreatment);
-    if (!m->selfCare.empty() && section("Self-care", expand)) techniques(m->selfCare);
+    if (!m->therapistTreatment.empty() && section("Treatment", expand)) techniques(m->therapistTreatment, state.text.treatmentNames);
+    if (!m->selfCare.empty() && section("Self-care", expand)) techniques(m->selfCare, state.text.selfCareNames);
     if (!m->cautions.empty()) {
         // Red text on a pale red header, so it stands apart from the blue sections.
         const ImVec4 red = warningColour();
@@ -159,7 +180,7 @@ void drawMuscleDetails(const anatomy::Atlas& atlas, MusclePanelState& state, std
             for (const std::string& caution : m->cautions) bullet(caution, &colour);
         }
     }
-    related(atlas, *m, expand, actions);
+    related(atlas, *m, state.text, expand, actions);
     sources(*m, expand);
 }
 

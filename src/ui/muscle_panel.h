@@ -13,12 +13,26 @@
 
 namespace myomap::ui {
 
+// What the panel says that it derives from the atlas (names, lists): made once per muscle and
+// side instead of every frame, so that drawing the panel allocates nothing.
+struct MusclePanelText {
+    std::string muscleId;
+    std::optional<anatomy::Side> side;
+    std::string where;                      // "Neck · superficial layer · right side"
+    std::string triggerPointsLabel;         // "Trigger points (3)###trigger_points"
+    std::vector<std::string> mainAreas;     // per trigger point: "Main areas: ... ." or ""
+    std::vector<std::string> alsoAreas;     // per trigger point: "Sometimes also: ... ." or ""
+    std::vector<std::string> relatedNames;  // per related muscle
+    std::vector<std::string> treatmentNames, selfCareNames;
+};
+
 struct MusclePanelState {
     std::string muscleId;  // atlas id (upper_trapezius); "" = nothing selected
     std::optional<anatomy::Side> side;  // which one was picked on the figure, if known
     ReadingLevel level = ReadingLevel::Client;
     bool open = true;  // the window's close button clears it
     bool expandAll = false;  // one-shot: open every section on the next frame (handouts, scripts)
+    MusclePanelText text;    // filled by the panel for muscleId and side
 };
 
 // Draws the "Muscle" window (at the right edge of the viewport the first time).

@@ -131,8 +131,9 @@ void drawViewerUi(ViewerState& state, std::vector<Command>& commands, const std:
             ImGui::TextWrapped("No model is open. Use File > Open model to load a glTF, OBJ, FBX or DAE file.");
             if (ImGui::Button("Open model...")) state.openDialogRequested = true;
         } else {
-            const std::string name = std::filesystem::path(state.modelPath).filename().string();
-            ImGui::TextUnformatted(name.c_str());
+            const std::string_view path = state.modelPath;
+            const std::string_view name = path.substr(path.find_last_of('/') == std::string_view::npos ? 0 : path.find_last_of('/') + 1);
+            ImGui::TextUnformatted(name.data(), name.data() + name.size());
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", state.modelPath.c_str());
             ImGui::TextDisabled("%s", state.modelSummary.c_str());
         }

@@ -177,6 +177,9 @@ void Program::set(int location, const glm::vec3& value) { glUniform3fv(location,
 void Program::set(int location, const glm::vec4& value) { glUniform4fv(location, 1, glm::value_ptr(value)); }
 void Program::set(int location, const glm::mat4& value) { glUniformMatrix4fv(location, 1, GL_FALSE, glm::value_ptr(value)); }
 void Program::set(int location, const glm::mat3& value) { glUniformMatrix3fv(location, 1, GL_FALSE, glm::value_ptr(value)); }
+void Program::set(int location, std::span<const glm::mat4> values) {
+    if (!values.empty()) glUniformMatrix4fv(location, static_cast<GLsizei>(values.size()), GL_FALSE, glm::value_ptr(values[0]));
+}
 
 Result<Framebuffer> Framebuffer::create(int width, int height, int samples, Attachment attachment) {
     if (width <= 0 || height <= 0) return fail("framebuffer size " + std::to_string(width) + "x" + std::to_string(height) + " is empty");

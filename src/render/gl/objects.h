@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -122,6 +123,7 @@ public:
     static void set(int location, const glm::vec4& value);
     static void set(int location, const glm::mat4& value);
     static void set(int location, const glm::mat3& value);
+    static void set(int location, std::span<const glm::mat4> values);  // a uniform array
     unsigned name() const { return m_handle.name(); }
 
 private:
