@@ -6,6 +6,7 @@
 #   third_party/setup.sh test                      build and run the whole test suite
 #   third_party/setup.sh test-asan                 the suite under AddressSanitizer + UBSan
 #   third_party/setup.sh build                     build only
+#   third_party/setup.sh fuzz [SECONDS_PER_TARGET] run each libFuzzer target (default 20 s)
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -22,6 +23,9 @@ packages=(build-essential cmake ninja-build pkg-config
 # Node.js runs the Khronos glTF validator in the tests; keep a Node.js that is already there
 # (it may not come from Debian's package).
 command -v node >/dev/null || packages+=(nodejs npm)
+
+# libFuzzer comes with clang's runtime libraries; only the fuzz mode needs them.
+[ "$mode" = fuzz ] && packages+=(clang libclang-rt-14-dev)
 
 install_missing() {
   local missing=()
@@ -81,5 +85,33 @@ case "$mode" in
     install_validator build-asan
     ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions="$here/tests/lsan.supp" \
       MYOMAP_FORCE_XVFB=1 with_display ctest --test-dir build-asan --output-on-failure -j "$(nproc)" "$@" ;;
-  *) echo "usage: third_party/setup.sh run|test|test-asan|build" >&2; exit 2 ;;
+  fuzz)
+    # Each target in tests/fuzz for a bounded time from the project's seeds; fails if one
+    # crashes, hangs (-timeout) or runs out of memory. Corpora and crash files stay in build-fuzz.
+    seconds=${1:-20}
+    CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DMYOMAP_FUZZ=ON -DMYOMAP_SANITIZE=ON \
+      -DMYOMAP_BUILD_TESTS=OFF -DMYOMAP_WERROR=OFF >/dev/null
+    cmake --build build-fuzz --target myomap_fuzz --parallel "$(nproc)"
+    build-fuzz/tests/fuzz/myomap_fuzz_seeds "$here" build-fuzz/corpus
+    failed=()
+    for target in gltf assimp atlas kiosk session script; do
+      rm -rf "build-fuzz/crashes/$target" && mkdir -p "build-fuzz/crashes/$target"
+      log="build-fuzz/fuzz-$target.log"
+      status=0
+      ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 \
+        "build-fuzz/tests/fuzz/myomap_fuzz_$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+        -max_len=65536 -print_final_stats=1 -artifact_prefix="build-fuzz/crashes/$target/" \
+        "build-fuzz/corpus/$target" >"$log" 2>&1 || status=$?
+      runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+      cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
+      artifacts=$(ls "build-fuzz/crashes/$target" 2>/dev/null | tr '\n' ' ')
+      echo "fuzz $target: ${runs:-?} runs, ${cov:-cov: ?} in ${seconds} s${artifacts:+, crash files: $artifacts}"
+      if [ "$status" -ne 0 ] || [ -n "$artifacts" ]; then
+        failed+=("$target")
+        grep -E 'ERROR: |SUMMARY: |runtime error:|Test unit written' "$log" | head -5 | sed 's/^/  /'
+        echo "  log: $log"
+      fi
+    done
+    if [ ${#failed[@]} -gt 0 ]; then echo "fuzz: failed: ${failed[*]}" >&2; exit 1; fi ;;
+  *) echo "usage: third_party/setup.sh run|test|test-asan|build|fuzz" >&2; exit 2 ;;
 esac

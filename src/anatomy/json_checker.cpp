@@ -262,19 +262,28 @@ std::optional<Json> readJsonFile(Checker& checker) {
         checker.error("", text.error());
         return std::nullopt;
     }
-    if (const auto at = tooDeepAt(*text)) {
-        const Position p = positionOf(*text, *at);
+    return parseJsonText(*text, checker);
+}
+
+std::optional<Json> parseJsonText(const std::string& text, Checker& checker) {
+    if (text.size() > kMaxContentFileBytes) {
+        checker.error("", "file is " + std::to_string(text.size() >> 10) + " KiB, larger than the " +
+                              std::to_string(kMaxContentFileBytes >> 10) + " KiB limit");
+        return std::nullopt;
+    }
+    if (const auto at = tooDeepAt(text)) {
+        const Position p = positionOf(text, *at);
         checker.error("", "nested more than " + std::to_string(kMaxJsonDepth) + " levels deep at line " +
                               std::to_string(p.line) + ", column " + std::to_string(p.column) +
                               " (atlas content needs about six)");
         return std::nullopt;
     }
     try {
-        return Json::parse(*text);
+        return Json::parse(text);
     } catch (const Json::parse_error& e) {
         std::string message = "invalid JSON " + parserMessage(e.what());
         if (message.find("at line") == std::string::npos) {
-            const Position p = positionOf(*text, e.byte > 0 ? e.byte - 1 : 0);
+            const Position p = positionOf(text, e.byte > 0 ? e.byte - 1 : 0);
             message += " (at line " + std::to_string(p.line) + ", column " + std::to_string(p.column) + ")";
         }
         checker.error("", message);

@@ -83,5 +83,7 @@ private:
 // Reads and parses a content file. Records a problem and returns nothing when the file cannot be
 // read, is over the size limit, nests deeper than kMaxJsonDepth or is not valid JSON.
 std::optional<Json> readJsonFile(Checker& checker);
+// The same checks and parse for text already in memory (the fuzzer's entry point).
+std::optional<Json> parseJsonText(const std::string& text, Checker& checker);
 
 }  // namespace myomap::anatomy::detail

@@ -31,6 +31,15 @@ inline glm::mat4 toGlm(const aiMatrix4x4& m) {
 // index lists). The message says what is wrong and where, without the file name.
 Status checkColladaText(std::string_view xml);
 
+// Refuses FBX (ASCII or binary) that crashes Assimp 5.2: models connected in a cycle ("OO"
+// connections from a model to one of its own descendants), which it follows until the stack
+// overflows, and two clusters of one skin bound to the same model (a double free).
+Status checkFbxHierarchy(std::string_view bytes);
+
+// Refuses a PLY header that Assimp 5.2 would read forever: one without an `end_header` line
+// (a truncated file, or a NUL byte inside the keyword). `head` is the start of the file.
+Status checkPlyHeader(std::string_view head);
+
 // Materials and their base colour textures, appended to out. Textures come from inside the
 // model (embedded) or from files inside `modelFolder`; one that cannot be read is a warning,
 // not an error. `uvChannel` receives, per material, the UV set its base colour texture reads.

@@ -23,6 +23,7 @@
 #include <glm/gtc/quaternion.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -192,6 +193,70 @@ Status checkCollada(const fs::path& path, const std::string& label) {
     return Ok{};
 }
 
+// See checkPlyHeader. Assimp takes a file for PLY by its extension, or by "ply" at its start.
+Status checkPly(const fs::path& path, const std::string& label) {
+    constexpr std::size_t kHeaderBytes = 1u << 20;  // real headers are a few hundred bytes
+    std::string head(kHeaderBytes, '\0');
+    std::ifstream in(path, std::ios::binary);
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const auto first = head.find_first_not_of(" \t\r\n");
+    const bool looksLikePly = first != std::string::npos && head.size() >= first + 3 &&
+                              std::tolower(static_cast<unsigned char>(head[first])) == 'p' &&
+                              std::tolower(static_cast<unsigned char>(head[first + 1])) == 'l' &&
+                              std::tolower(static_cast<unsigned char>(head[first + 2])) == 'y';
+    if (ext != ".ply" && !looksLikePly) return Ok{};
+    if (auto s = assimp::checkPlyHeader(head); !s) return fail(label + ": " + s.error());
+    return Ok{};
+}
+
+// See checkFbxHierarchy. Assimp takes a file for FBX by its extension or its header.
+Status checkFbx(const fs::path& path, const std::string& label) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (ext != ".fbx") {
+        std::string head(64, '\0');
+        std::ifstream in(path, std::ios::binary);
+        in.read(head.data(), static_cast<std::streamsize>(head.size()));
+        head.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+        if (head.find("Kaydara FBX") == std::string::npos && head.find("FBXHeaderExtension") == std::string::npos) return Ok{};
+    }
+    auto bytes = files::readBytes(path);
+    if (!bytes) return fail(bytes.error());
+    const std::string_view view(reinterpret_cast<const char*>(bytes->data()), bytes->size());
+    if (auto s = assimp::checkFbxHierarchy(view); !s) return fail(label + ": " + s.error());
+    return Ok{};
+}
+
+// Assimp 5.2's validation accepts a face with no indices (a PLY face list of length 0), and
+// its SortByPType step then reads far outside memory. Such files, and faces indexing past
+// their mesh, are refused before post-processing.
+Status checkFaces(const aiScene& in) {
+    for (unsigned m = 0; in.mMeshes && m < in.mNumMeshes; ++m) {
+        const aiMesh* mesh = in.mMeshes[m];
+        if (!mesh || mesh->mNumFaces == 0) continue;
+        const std::string where = "mesh " + std::to_string(m) + " ('" + mesh->mName.C_Str() + "')";
+        if (!mesh->mFaces) return fail("damaged file: " + where + " has faces but no face data");
+        for (unsigned f = 0; f < mesh->mNumFaces; ++f) {
+            const aiFace& face = mesh->mFaces[f];
+            if (face.mNumIndices == 0 || !face.mIndices) {
+                return fail("damaged file: " + where + " face " + std::to_string(f) + " has no vertices");
+            }
+            for (unsigned k = 0; k < face.mNumIndices; ++k) {
+                if (face.mIndices[k] >= mesh->mNumVertices) {
+                    return fail("damaged file: " + where + " face " + std::to_string(f) + " uses vertex " +
+                                std::to_string(face.mIndices[k]) + " of " + std::to_string(mesh->mNumVertices));
+                }
+            }
+        }
+    }
+    return Ok{};
+}
+
 constexpr unsigned kPostProcess = aiProcess_Triangulate | aiProcess_JoinIdenticalVertices | aiProcess_GenSmoothNormals |
                                   aiProcess_LimitBoneWeights | aiProcess_SortByPType | aiProcess_ValidateDataStructure |
                                   // Assimp's UV origin is bottom-left, glTF's (and our images') top-left.
@@ -209,15 +274,21 @@ Result<Scene> read(const fs::path& path, const std::string& label) {
     importer.SetPropertyInteger(AI_CONFIG_IMPORT_NO_SKELETON_MESHES, 1);    // no made-up bone geometry
     importer.SetPropertyBool(AI_CONFIG_IMPORT_FBX_PRESERVE_PIVOTS, false);  // no $AssimpFbx$ helper nodes
     importer.SetPropertyInteger(AI_CONFIG_PP_LBW_MAX_WEIGHTS, 4);
-    const aiScene* in = importer.ReadFile(file.string(), kPostProcess);
-    if (!in) {
+    auto failure = [&] {
         std::string why = importer.GetErrorString();
         while (!why.empty() && (why.back() == '\n' || why.back() == ' ' || why.back() == '.')) why.pop_back();
         if (why.empty()) why = "Assimp could not read it";
         if (why.find("bad_alloc") != std::string::npos)
             why = "reading it needs more memory than there is (the file is damaged or too large)";
         return fail(label + ": " + why);
-    }
+    };
+    // Read and validate first (ReadFile with all the flags does the same two steps), check the
+    // faces that Assimp's own validation lets through, then post-process.
+    const aiScene* raw = importer.ReadFile(file.string(), aiProcess_ValidateDataStructure);
+    if (!raw) return failure();
+    if (auto s = checkFaces(*raw); !s) return fail(label + ": " + s.error());
+    const aiScene* in = importer.ApplyPostProcessing(kPostProcess & ~aiProcess_ValidateDataStructure);
+    if (!in) return failure();
     Scene scene;
     scene.sourcePath = path.string();
     if (!io->refused().empty()) scene.warnings.push_back(io->refused());
@@ -246,6 +317,8 @@ Result<Scene> loadWithAssimp(const fs::path& path) {
     Result<Scene> scene = fail(label + ": not read");
     try {
         if (auto s = checkCollada(path, label); !s) return fail(s.error());
+        if (auto s = checkPly(path, label); !s) return fail(s.error());
+        if (auto s = checkFbx(path, label); !s) return fail(s.error());
         scene = read(path, label);
     } catch (const std::bad_alloc&) {
         return fail(label + ": out of memory while reading the model");
@@ -253,6 +326,7 @@ Result<Scene> loadWithAssimp(const fs::path& path) {
         return fail(label + ": " + e.what());
     }
     if (!scene) return scene;
+    repairNames(*scene);
     if (auto s = validateScene(*scene); !s) return fail(label + ": " + s.error());
     return scene;
 }

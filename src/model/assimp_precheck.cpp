@@ -10,7 +10,10 @@
 #include <cstring>
 #include <optional>
 #include <string>
+#include <cstdint>
 #include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 namespace myomap::model::assimp {
 namespace {
@@ -103,16 +106,95 @@ std::string reference(std::string_view source) {
     return std::string(source.substr(!source.empty() && source[0] == '#' ? 1 : 0));
 }
 
+// Assimp builds the node tree by following <instance_node> recursively, so a node that
+// instances itself or one of its ancestors (directly, or through the node library) recurses
+// until the stack overflows. Nodes are graph vertices; a node's edges go to its child nodes
+// and the nodes it instances; a cycle is refused.
+Status checkNodeInstances(std::string_view xml) {
+    std::unordered_map<std::string, std::vector<std::string>> edges;
+    std::vector<std::string> open;  // ids of the <node> elements around the current position
+    std::size_t unnamed = 0;
+    std::size_t pos = 0;
+    while ((pos = xml.find('<', pos)) != std::string_view::npos) {
+        const std::string_view rest = xml.substr(pos);
+        auto skipTo = [&](std::string_view end) {
+            const std::size_t found = xml.find(end, pos);
+            pos = found == std::string_view::npos ? xml.size() : found + end.size();
+        };
+        if (rest.rfind("<!--", 0) == 0) {
+            skipTo("-->");
+            continue;
+        }
+        if (rest.rfind("<![CDATA[", 0) == 0) {
+            skipTo("]]>");
+            continue;
+        }
+        const std::size_t close = xml.find('>', pos);
+        if (close == std::string_view::npos) break;
+        const std::string_view tag = xml.substr(pos + 1, close - pos - 1);
+        pos = close + 1;
+        auto named = [&](std::string_view name) {
+            return tag.rfind(name, 0) == 0 && (tag.size() == name.size() || isSpace(tag[name.size()]) || tag[name.size()] == '/');
+        };
+        const bool selfClosing = !tag.empty() && tag.back() == '/';
+        if (named("/node")) {
+            if (!open.empty()) open.pop_back();
+        } else if (named("node")) {
+            const auto id = attribute(tag.substr(4), "id");
+            std::string key = id && !id->empty() ? std::string(*id) : "\n" + std::to_string(unnamed++);
+            if (!open.empty()) edges[open.back()].push_back(key);
+            if (!selfClosing) open.push_back(std::move(key));
+        } else if (named("instance_node") && !open.empty()) {
+            const auto url = attribute(tag.substr(13), "url");
+            if (url && !url->empty() && (*url)[0] == '#') edges[open.back()].push_back(reference(*url));
+        }
+    }
+    // Iterative depth-first search; grey nodes are on the current path.
+    enum : unsigned char { kWhite, kGrey, kBlack };
+    std::unordered_map<std::string, unsigned char> colour;
+    for (const auto& [start, unused] : edges) {
+        if (colour[start] != kWhite) continue;
+        std::vector<std::pair<std::string, std::size_t>> stack{{start, 0}};
+        colour[start] = kGrey;
+        while (!stack.empty()) {
+            auto& [node, next] = stack.back();
+            const auto found = edges.find(node);
+            if (found == edges.end() || next >= found->second.size()) {
+                colour[node] = kBlack;
+                stack.pop_back();
+                continue;
+            }
+            const std::string child = found->second[next++];
+            const unsigned char c = colour[child];
+            if (c == kGrey) {
+                return fail("malformed COLLADA: node '" + child +
+                            "' instances itself through <instance_node> (a cycle Assimp would follow forever)");
+            }
+            if (c == kWhite) {
+                colour[child] = kGrey;
+                stack.emplace_back(child, 0);
+            }
+        }
+    }
+    return Ok{};
+}
+
 }  // namespace
 
 Status checkColladaText(std::string_view xml) {
+    if (auto s = checkNodeInstances(xml); !s) return s;
     // First pass: every data array and its declared length, and the element count of each
     // <source> (its accessor's).
     std::unordered_map<std::string, unsigned long long> arrays, sources;
+    std::unordered_map<std::string, std::string> positionSource;  // geometry id -> its POSITION source
     unsigned long long longest = 0;
-    std::string currentSource;
+    std::string currentSource, currentGeometry;
     auto s = forEachStartTag(xml, [&](const Tag& tag) -> Status {
         if (tag.name == "source") currentSource = std::string(attribute(tag.attributes, "id").value_or(""));
+        if (tag.name == "geometry") currentGeometry = std::string(attribute(tag.attributes, "id").value_or(""));
+        if (tag.name == "input" && attribute(tag.attributes, "semantic") == "POSITION" && !currentGeometry.empty()) {
+            positionSource.emplace(currentGeometry, reference(attribute(tag.attributes, "source").value_or("")));
+        }
         if (tag.name == "accessor" && !currentSource.empty()) {
             if (const auto count = number(attribute(tag.attributes, "count"))) sources.emplace(currentSource, *count);
         }
@@ -127,12 +209,22 @@ Status checkColladaText(std::string_view xml) {
     // Second pass: accessors stay inside their arrays, index lists hold only integers that could
     // index something, and skin weights name joints and weights that exist (Assimp reads <v> as
     // joint, weight pairs and indexes its bone list with the first unchecked).
+    // A skin's <vertex_weights> needs an entry for every vertex of its mesh: Assimp looks
+    // them up by the mesh's position index without a check.
     bool inWeights = false;
     std::optional<unsigned long long> joints, weights;
+    std::string skinnedGeometry;
     return forEachStartTag(xml, [&](const Tag& tag) -> Status {
+        if (tag.name == "skin") skinnedGeometry = reference(attribute(tag.attributes, "source").value_or(""));
         if (tag.name == "vertex_weights") {
-            if (!number(attribute(tag.attributes, "count")))
-                return fail("malformed COLLADA: " + at(tag) + " has no valid count");
+            const auto count = number(attribute(tag.attributes, "count"));
+            if (!count) return fail("malformed COLLADA: " + at(tag) + " has no valid count");
+            const auto position = positionSource.find(skinnedGeometry);
+            const auto vertices = position == positionSource.end() ? sources.end() : sources.find(position->second);
+            if (vertices != sources.end() && *count < vertices->second) {
+                return fail("malformed COLLADA: " + at(tag) + " has " + std::to_string(*count) + " entries for the " +
+                            std::to_string(vertices->second) + " vertices of '" + skinnedGeometry + "'");
+            }
             inWeights = true;
             joints.reset();
             weights.reset();
@@ -198,6 +290,222 @@ Status checkColladaText(std::string_view xml) {
         }
         return Ok{};
     });
+}
+
+namespace {
+
+// Models and the "OO" connections between objects, as the FBX file lists them.
+struct FbxGraph {
+    std::unordered_set<std::int64_t> models;
+    std::unordered_set<std::int64_t> clusters;                 // Deformer objects of kind "Cluster"
+    std::vector<std::pair<std::int64_t, std::int64_t>> links;  // child, parent
+};
+
+// The last quoted string of an object line, `Deformer: 401, "SubDeformer::", "Cluster" {`.
+std::string_view lastQuoted(std::string_view line) {
+    const std::size_t close = line.rfind('"');
+    if (close == std::string_view::npos || close == 0) return {};
+    const std::size_t open = line.rfind('"', close - 1);
+    return open == std::string_view::npos ? std::string_view() : line.substr(open + 1, close - open - 1);
+}
+
+std::optional<std::int64_t> leadingInteger(std::string_view& text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == ',')) text.remove_prefix(1);
+    std::int64_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc()) return std::nullopt;
+    text.remove_prefix(static_cast<std::size_t>(end - text.data()));
+    return value;
+}
+
+// ASCII FBX: `Model: 200, "Model::Arm", "LimbNode" {` and `C: "OO",200,100`.
+FbxGraph asciiFbxGraph(std::string_view text) {
+    FbxGraph graph;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(start, end - start);
+        start = end + 1;
+        while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+        if (line.rfind("Model:", 0) == 0) {
+            line.remove_prefix(6);
+            if (const auto id = leadingInteger(line)) graph.models.insert(*id);
+        } else if (line.rfind("Deformer:", 0) == 0) {
+            line.remove_prefix(9);
+            const auto id = leadingInteger(line);
+            if (id && lastQuoted(line) == "Cluster") graph.clusters.insert(*id);
+        } else if (line.rfind("C:", 0) == 0) {
+            line.remove_prefix(2);
+            while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+            if (line.rfind("\"OO\"", 0) != 0) continue;
+            line.remove_prefix(4);
+            const auto child = leadingInteger(line);
+            const auto parent = child ? leadingInteger(line) : std::nullopt;
+            if (child && parent) graph.links.emplace_back(*child, *parent);
+        }
+    }
+    return graph;
+}
+
+// Binary FBX: node records (end offset, property count, property bytes, name, properties,
+// children). Only the children of the top-level Objects and Connections nodes are read; a
+// record that does not fit ends the scan (Assimp reports the damage itself).
+class BinaryFbx {
+public:
+    explicit BinaryFbx(std::string_view bytes) : m_bytes(bytes) {}
+
+    FbxGraph graph() {
+        FbxGraph graph;
+        constexpr std::size_t kHeader = 27;  // magic (23 bytes) and version
+        if (m_bytes.size() < kHeader) return graph;
+        m_wide = read<std::uint32_t>(23).value_or(0) >= 7500;
+        forEachNode(kHeader, m_bytes.size(), [&](std::string_view name, std::size_t, std::size_t, std::size_t children,
+                                                 std::size_t end) {
+            if (name == "Objects") {
+                forEachNode(children, end, [&](std::string_view object, std::size_t props, std::size_t count, std::size_t,
+                                               std::size_t) {
+                    const auto id = count >= 1 ? integerProperty(props) : std::nullopt;
+                    if (!id) return;
+                    if (object == "Model") graph.models.insert(*id);
+                    const std::size_t kind = props + 9 + 5 + read<std::uint32_t>(props + 10).value_or(0);
+                    if (object == "Deformer" && count >= 3 && stringPropertyIs(kind, "Cluster")) graph.clusters.insert(*id);
+                });
+            } else if (name == "Connections") {
+                forEachNode(children, end, [&](std::string_view c, std::size_t props, std::size_t count, std::size_t,
+                                               std::size_t) {
+                    if (c != "C" || count < 3 || !stringPropertyIs(props, "OO")) return;
+                    const std::size_t second = props + 1 + 4 + 2;
+                    const auto child = integerProperty(second);
+                    const auto parent = integerProperty(second + 9);
+                    if (child && parent) graph.links.emplace_back(*child, *parent);
+                });
+            }
+        });
+        return graph;
+    }
+
+private:
+    template <typename T>
+    std::optional<T> read(std::size_t at) const {
+        if (at > m_bytes.size() || m_bytes.size() - at < sizeof(T)) return std::nullopt;
+        T value;
+        std::memcpy(&value, m_bytes.data() + at, sizeof(T));
+        return value;
+    }
+
+    std::optional<std::int64_t> integerProperty(std::size_t at) const {
+        if (read<char>(at) == 'L') return read<std::int64_t>(at + 1);
+        if (read<char>(at) == 'I') return read<std::int32_t>(at + 1);
+        return std::nullopt;
+    }
+
+    bool stringPropertyIs(std::size_t at, std::string_view text) const {
+        const auto length = read<std::uint32_t>(at + 1);
+        return read<char>(at) == 'S' && length == text.size() && at + 5 + text.size() <= m_bytes.size() &&
+               m_bytes.substr(at + 5, text.size()) == text;
+    }
+
+    // visit(name, first property, property count, first child, end) for each record in
+    // [begin, end), siblings only.
+    template <typename Visit>
+    void forEachNode(std::size_t begin, std::size_t end, Visit visit) const {
+        const std::size_t field = m_wide ? 8 : 4;
+        std::size_t at = begin;
+        while (at < end) {
+            auto number = [&](std::size_t k) -> std::optional<std::uint64_t> {
+                if (m_wide) return read<std::uint64_t>(at + k * field);
+                const auto v = read<std::uint32_t>(at + k * field);
+                return v ? std::optional<std::uint64_t>(*v) : std::nullopt;
+            };
+            const auto next = number(0), count = number(1), propertyBytes = number(2);
+            const auto nameLength = read<std::uint8_t>(at + 3 * field);
+            if (!next || !count || !propertyBytes || !nameLength || *next == 0) return;  // a null record ends the list
+            const std::size_t props = at + 3 * field + 1 + *nameLength;
+            if (*next <= at || *next > end || props > *next || *propertyBytes > *next - props) return;
+            visit(m_bytes.substr(at + 3 * field + 1, *nameLength), props, static_cast<std::size_t>(*count),
+                  props + static_cast<std::size_t>(*propertyBytes), static_cast<std::size_t>(*next));
+            at = static_cast<std::size_t>(*next);
+        }
+    }
+
+    std::string_view m_bytes;
+    bool m_wide = false;
+};
+
+}  // namespace
+
+Status checkFbxHierarchy(std::string_view bytes) {
+    constexpr std::string_view kBinary = "Kaydara FBX Binary";
+    const FbxGraph graph = bytes.rfind(kBinary, 0) == 0 ? BinaryFbx(bytes).graph() : asciiFbxGraph(bytes);
+    // Assimp 5.2 gives a bone one aiBone per mesh and adds it to the mesh once per cluster that
+    // names it: two clusters of one skin on the same model free that aiBone twice.
+    std::unordered_map<std::int64_t, std::vector<std::int64_t>> clusterTargets, skinClusters;
+    for (const auto& [child, parent] : graph.links) {
+        if (graph.models.count(child) && graph.clusters.count(parent)) clusterTargets[parent].push_back(child);
+        if (graph.clusters.count(child) && !graph.clusters.count(parent) && !graph.models.count(parent)) {
+            skinClusters[parent].push_back(child);
+        }
+    }
+    for (const auto& [skin, clusters] : skinClusters) {
+        std::unordered_set<std::int64_t> bound;
+        for (const std::int64_t cluster : clusters) {
+            const auto targets = clusterTargets.find(cluster);
+            if (targets == clusterTargets.end() || targets->second.empty()) continue;
+            if (!bound.insert(targets->second.front()).second) {
+                return fail("malformed FBX: skin " + std::to_string(skin) + " binds model " +
+                            std::to_string(targets->second.front()) + " through two clusters");
+            }
+        }
+    }
+    std::unordered_map<std::int64_t, std::vector<std::int64_t>> children;
+    for (const auto& [child, parent] : graph.links) {
+        if (graph.models.count(child) && graph.models.count(parent)) children[parent].push_back(child);
+    }
+    // Iterative depth-first search; grey models are on the current path.
+    enum : unsigned char { kWhite, kGrey, kBlack };
+    std::unordered_map<std::int64_t, unsigned char> colour;
+    for (const auto& entry : children) {
+        if (colour[entry.first] != kWhite) continue;
+        std::vector<std::pair<std::int64_t, std::size_t>> stack{{entry.first, 0}};
+        colour[entry.first] = kGrey;
+        while (!stack.empty()) {
+            const std::int64_t node = stack.back().first;
+            const auto found = children.find(node);
+            if (found == children.end() || stack.back().second >= found->second.size()) {
+                colour[node] = kBlack;
+                stack.pop_back();
+                continue;
+            }
+            const std::int64_t child = found->second[stack.back().second++];
+            const unsigned char c = colour[child];
+            if (c == kGrey) {
+                return fail("malformed FBX: model " + std::to_string(child) +
+                            " is connected below itself (a cycle in the node hierarchy)");
+            }
+            if (c == kWhite) {
+                colour[child] = kGrey;
+                stack.emplace_back(child, 0);
+            }
+        }
+    }
+    return Ok{};
+}
+
+Status checkPlyHeader(std::string_view head) {
+    // Assimp reads header lines until one starts with the token end_header; when none does, it
+    // keeps asking for the next line past the end of the file.
+    std::size_t start = 0;
+    while (start < head.size()) {
+        std::size_t end = head.find_first_of("\r\n", start);
+        if (end == std::string_view::npos) end = head.size();
+        std::string_view line = head.substr(start, end - start);
+        while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+        constexpr std::string_view kEnd = "end_header";
+        if (line.rfind(kEnd, 0) == 0 && (line.size() == kEnd.size() || isSpace(line[kEnd.size()]))) return Ok{};
+        start = end + 1;
+    }
+    return fail("malformed PLY: the header has no end_header line (a truncated or damaged file)");
 }
 
 }  // namespace myomap::model::assimp

@@ -9,11 +9,17 @@
 
 #include <tiny_gltf.h>
 
+#include <stb/stb_image.h>
+
 #include <glm/gtc/type_ptr.hpp>
 #include <glm/gtx/matrix_decompose.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <cstring>
+#include <optional>
+#include <span>
 
 namespace myomap::model {
 namespace fs = std::filesystem;
@@ -62,6 +68,71 @@ bool guardedRead(std::vector<unsigned char>* out, std::string* err, const std::s
 bool refuseWrite(std::string* err, const std::string&, const std::vector<unsigned char>&, void*) {
     if (err) *err += "writing is not allowed while loading\n";
     return false;
+}
+
+// tinygltf turns "extras" and "extensions" into its own values recursively, so a file nested
+// thousands of levels deep would overflow the stack before any of our checks ran. Real glTF
+// nests about ten levels; the pre-scan refuses anything deeper than kMaxJsonDepth.
+constexpr int kMaxJsonDepth = 128;
+
+std::optional<std::size_t> tooDeepAt(std::span<const std::uint8_t> json) {
+    int depth = 0;
+    bool inString = false;
+    bool escaped = false;
+    for (std::size_t i = 0; i < json.size(); ++i) {
+        const auto c = static_cast<char>(json[i]);
+        if (inString) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > kMaxJsonDepth) return i;
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return std::nullopt;
+}
+
+// The JSON of a .glb: its first chunk, when the header and chunk length are intact (tinygltf
+// reports the broken ones).
+std::span<const std::uint8_t> glbJson(std::span<const std::uint8_t> bytes) {
+    if (bytes.size() < 20) return {};
+    std::uint32_t length = 0;
+    std::memcpy(&length, bytes.data() + 12, 4);
+    return bytes.subspan(20, std::min<std::size_t>(length, bytes.size() - 20));
+}
+
+bool finite(const glm::vec3& v) { return std::isfinite(v.x) && std::isfinite(v.y) && std::isfinite(v.z); }
+
+bool finite(const glm::mat4& m) {
+    for (int c = 0; c < 4; ++c) {
+        for (int r = 0; r < 4; ++r) {
+            if (!std::isfinite(m[c][r])) return false;
+        }
+    }
+    return true;
+}
+
+// tinygltf decodes embedded and external images with stb_image, which allocates whatever the
+// image's header claims: a 100-byte PNG can claim 60,000 x 60,000 pixels. The header is read
+// first and images over the limit (the Assimp loader's too) are refused before decoding.
+constexpr long long kMaxImagePixels = 8192ll * 8192ll;
+
+bool guardedImageLoad(tinygltf::Image* image, const int index, std::string* err, std::string* warn, int width,
+                      int height, const unsigned char* bytes, int size, void* user) {
+    int w = 0, h = 0, channels = 0;
+    if (size > 0 && stbi_info_from_memory(bytes, size, &w, &h, &channels) &&
+        static_cast<long long>(w) * static_cast<long long>(h) > kMaxImagePixels) {
+        if (err) {
+            *err += "image " + std::to_string(index) + " is " + std::to_string(w) + "x" + std::to_string(h) +
+                    " pixels, more than the 8192x8192 limit\n";
+        }
+        return false;
+    }
+    return tinygltf::LoadImageData(image, index, err, warn, width, height, bytes, size, user);
 }
 
 Interpolation interpolationFrom(const std::string& name) {
@@ -226,16 +297,76 @@ private:
             }
         }
         prim.indices = triangleList(indices, mode);
+        dropNonFinite(prim, where);
         prim.material = src.material >= 0 && static_cast<std::size_t>(src.material) < m_scene.materials.size() ? src.material : kNone;
         if (prim.normals.empty()) makeFlatNormals(prim);
         return prim;
     }
 
+    // Non-finite values would reach the renderer and the camera's framing: triangles with a
+    // non-finite corner are dropped and such vertices parked on a finite one; non-finite
+    // normals, texture coordinates, colours and custom values are replaced by defaults.
+    void dropNonFinite(Primitive& prim, const std::string& where) {
+        std::vector<unsigned char> valid(prim.positions.size());
+        std::optional<glm::vec3> anyFinite;
+        for (std::size_t i = 0; i < prim.positions.size(); ++i) {
+            valid[i] = finite(prim.positions[i]);
+            if (valid[i] && !anyFinite) anyFinite = prim.positions[i];
+        }
+        const auto invalid = static_cast<std::size_t>(std::count(valid.begin(), valid.end(), 0));
+        if (invalid > 0) {
+            std::vector<std::uint32_t> kept;
+            kept.reserve(prim.indices.size());
+            for (std::size_t t = 0; t + 2 < prim.indices.size(); t += 3) {
+                const std::uint32_t a = prim.indices[t], b = prim.indices[t + 1], c = prim.indices[t + 2];
+                if (valid[a] && valid[b] && valid[c]) kept.insert(kept.end(), {a, b, c});
+            }
+            const std::size_t dropped = (prim.indices.size() - kept.size()) / 3;
+            prim.indices = std::move(kept);
+            for (std::size_t i = 0; i < prim.positions.size(); ++i) {
+                if (!valid[i]) prim.positions[i] = anyFinite.value_or(glm::vec3(0.0f));
+            }
+            warn(where + ": " + std::to_string(invalid) + " vertices have non-finite positions (NaN or infinity); " +
+                 std::to_string(dropped) + " triangles using them were dropped");
+        }
+        std::size_t repaired = 0;
+        auto repair = [&](auto& values, auto fallback) {
+            for (auto& v : values) {
+                for (int k = 0; k < v.length(); ++k) {
+                    if (!std::isfinite(v[k])) {
+                        v = fallback;
+                        ++repaired;
+                        break;
+                    }
+                }
+            }
+        };
+        repair(prim.normals, glm::vec3(0.0f, 1.0f, 0.0f));
+        repair(prim.uv0, glm::vec2(0.0f));
+        repair(prim.colors, glm::vec4(1.0f));
+        for (CustomAttribute& a : prim.custom) {
+            for (float& v : a.values) {
+                if (!std::isfinite(v)) {
+                    v = 0.0f;
+                    ++repaired;
+                }
+            }
+        }
+        if (repaired > 0) {
+            warn(where + ": " + std::to_string(repaired) +
+                 " non-finite normals, texture coordinates, colours or custom values were replaced by defaults");
+        }
+    }
+
     void normaliseWeights(Primitive& prim, const std::string& where) {
         bool repaired = false;
+        std::size_t invalid = 0;
         for (glm::vec4& w : prim.weights) {
             for (int k = 0; k < 4; ++k) {
-                if (!std::isfinite(w[k]) || w[k] < 0.0f) w[k] = 0.0f;
+                if (!std::isfinite(w[k]) || w[k] < 0.0f) {
+                    invalid += w[k] != 0.0f;  // -0 is a valid zero
+                    w[k] = 0.0f;
+                }
             }
             const float sum = w.x + w.y + w.z + w.w;
             if (sum > 1e-6f) {
@@ -245,6 +376,7 @@ private:
                 repaired = true;
             }
         }
+        if (invalid > 0) warn(where + ": " + std::to_string(invalid) + " negative or non-finite skin weights were set to 0");
         if (repaired) warn(where + ": vertices with zero skin weights were bound to the first joint");
     }
 
@@ -274,9 +406,10 @@ private:
             const glm::vec3 a = prim.positions[prim.indices[t]];
             const glm::vec3 b = prim.positions[prim.indices[t + 1]];
             const glm::vec3 c = prim.positions[prim.indices[t + 2]];
-            glm::vec3 normal = glm::cross(b - a, c - a);
-            const float len = glm::length(normal);
-            normal = len > 0.0f ? normal / len : glm::vec3(0.0f, 1.0f, 0.0f);
+            // In double precision: the cross product of edges near 1e38 m overflows a float.
+            const glm::dvec3 cross = glm::cross(glm::dvec3(b - a), glm::dvec3(c - a));
+            const double len = glm::length(cross);
+            const glm::vec3 normal = len > 0.0 && std::isfinite(len) ? glm::vec3(cross / len) : glm::vec3(0.0f, 1.0f, 0.0f);
             for (std::size_t k = 0; k < 3; ++k) {
                 const std::uint32_t i = prim.indices[t + k];
                 flat.positions.push_back(prim.positions[i]);
@@ -323,6 +456,13 @@ private:
                                                              static_cast<float>(src.rotation[1]), static_cast<float>(src.rotation[2])));
                 }
                 if (src.scale.size() == 3) node.scale = glm::vec3(src.scale[0], src.scale[1], src.scale[2]);
+            }
+            const glm::vec4 q(node.rotation.x, node.rotation.y, node.rotation.z, node.rotation.w);
+            if (!finite(node.translation) || !finite(node.scale) || !std::isfinite(q.x + q.y + q.z + q.w)) {
+                warn("node " + std::to_string(i) + " ('" + node.name + "'): transform is not finite; identity used");
+                node.translation = glm::vec3(0.0f);
+                node.rotation = glm::quat(1.0f, 0.0f, 0.0f, 0.0f);
+                node.scale = glm::vec3(1.0f);
             }
             node.mesh = src.mesh >= 0 && static_cast<std::size_t>(src.mesh) < m_scene.meshes.size() ? src.mesh : kNone;
             node.skin = src.skin >= 0 && static_cast<std::size_t>(src.skin) < m_model.skins.size() ? src.skin : kNone;
@@ -371,6 +511,17 @@ private:
                                 std::to_string(skin.joints.size()) + " joints");
                 }
                 matrices->resize(skin.joints.size());
+                std::size_t broken = 0;
+                for (glm::mat4& m : *matrices) {
+                    if (!finite(m)) {
+                        m = glm::mat4(1.0f);
+                        ++broken;
+                    }
+                }
+                if (broken > 0) {
+                    warn("skin '" + skin.name + "': " + std::to_string(broken) +
+                         " inverse bind matrices are not finite; identity used");
+                }
                 skin.inverseBind = std::move(matrices.value());
             } else {
                 skin.inverseBind.assign(skin.joints.size(), glm::mat4(1.0f));
@@ -403,6 +554,11 @@ private:
                 auto values = m_read.floats(s.output, sampler.components, where + " sampler output");
                 if (!values) return fail(values.error());
                 sampler.values = std::move(values.value());
+                const auto broken = std::count_if(sampler.values.begin(), sampler.values.end(), [](float v) { return !std::isfinite(v); });
+                if (broken > 0) {
+                    for (float& v : sampler.values) v = std::isfinite(v) ? v : 0.0f;
+                    warn(where + ": " + std::to_string(broken) + " non-finite output values were set to 0");
+                }
                 const std::size_t perKey = static_cast<std::size_t>(sampler.components) *
                                            (sampler.interpolation == Interpolation::CubicSpline ? 3 : 1);
                 if (sampler.values.size() != sampler.times.size() * perKey) {
@@ -447,31 +603,58 @@ private:
 Result<Scene> loadGltf(const fs::path& path) {
     auto bytes = files::readBytes(path);
     if (!bytes) return fail(bytes.error());
-    const std::string label = "'" + path.string() + "'";
-    if (bytes->empty()) return fail(label + ": file is empty");
+    return loadGltfFromMemory(*bytes, path);
+}
 
-    FolderGuard guard{fs::weakly_canonical(fs::absolute(path)).parent_path(), {}};
+Result<Scene> loadGltfFromMemory(std::span<const std::uint8_t> bytes, const fs::path& path) {
+    const std::string label = "'" + path.string() + "'";
+    if (bytes.empty()) return fail(label + ": file is empty");
+    if (bytes.size() > files::kDefaultReadLimit) {
+        return fail(label + ": file is " + std::to_string(bytes.size() >> 20) + " MiB, larger than the " +
+                    std::to_string(files::kDefaultReadLimit >> 20) + " MiB limit");
+    }
+
+    std::error_code ec;
+    FolderGuard guard{fs::weakly_canonical(fs::absolute(path), ec).parent_path(), {}};
+    if (ec) return fail(label + ": cannot resolve the path (" + ec.message() + ")");
     tinygltf::TinyGLTF gltf;
     gltf.SetFsCallbacks({&guardedExists, &guardedExpand, &guardedRead, &refuseWrite, &guard});
+    gltf.SetImageLoader(&guardedImageLoad, nullptr);
     tinygltf::Model model;
     std::string err;
     std::string warnings;
-    const bool binary = bytes->size() >= 4 && std::equal(bytes->begin(), bytes->begin() + 4, "glTF");
+    const bool binary = bytes.size() >= 4 && std::equal(bytes.begin(), bytes.begin() + 4, "glTF");
+    if (const auto at = tooDeepAt(binary ? glbJson(bytes) : bytes)) {
+        return fail(label + ": the JSON is nested more than " + std::to_string(kMaxJsonDepth) + " levels deep (at byte " +
+                    std::to_string(*at + (binary ? 20 : 0)) + "); glTF needs about ten");
+    }
     const std::string baseDir = guard.folder.string();
     bool loaded = false;
     if (binary) {
-        loaded = gltf.LoadBinaryFromMemory(&model, &err, &warnings, bytes->data(), static_cast<unsigned>(bytes->size()), baseDir);
+        loaded = gltf.LoadBinaryFromMemory(&model, &err, &warnings, bytes.data(), static_cast<unsigned>(bytes.size()), baseDir);
     } else {
-        const auto first = std::find_if(bytes->begin(), bytes->end(), [](std::uint8_t c) { return !std::isspace(c); });
-        if (first == bytes->end() || *first != '{') {
+        const auto first = std::find_if(bytes.begin(), bytes.end(), [](std::uint8_t c) { return !std::isspace(c); });
+        if (first == bytes.end() || *first != '{') {
             return fail(label + ": not a glTF file (neither JSON nor a binary .glb)");
         }
-        loaded = gltf.LoadASCIIFromString(&model, &err, &warnings, reinterpret_cast<const char*>(bytes->data()),
-                                          static_cast<unsigned>(bytes->size()), baseDir);
+        loaded = gltf.LoadASCIIFromString(&model, &err, &warnings, reinterpret_cast<const char*>(bytes.data()),
+                                          static_cast<unsigned>(bytes.size()), baseDir);
     }
-    auto trim = [](std::string s) {
-        while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
-        return s;
+    // tinygltf's messages quote what they refuse, a data URI of any size included: each line is
+    // cut to a readable length.
+    auto trim = [](const std::string& text) {
+        std::string out;
+        std::size_t start = 0;
+        while (start < text.size()) {
+            std::size_t end = text.find('\n', start);
+            if (end == std::string::npos) end = text.size();
+            constexpr std::size_t kLongest = 300;
+            if (!out.empty()) out += '\n';
+            out += end - start > kLongest ? text.substr(start, kLongest) + "..." : text.substr(start, end - start);
+            start = end + 1;
+        }
+        while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+        return out;
     };
     if (!loaded) {
         std::string why = trim(err);
@@ -483,6 +666,7 @@ Result<Scene> loadGltf(const fs::path& path) {
     if (!trim(warnings).empty()) scene.warnings.push_back(trim(warnings));
     if (!guard.refused.empty()) scene.warnings.push_back(guard.refused);
     if (auto s = Converter(model, scene).run(); !s) return fail(label + ": " + s.error());
+    repairNames(scene);
     if (auto s = validateScene(scene); !s) return fail(label + ": " + s.error());
     return scene;
 }

@@ -222,12 +222,18 @@ std::vector<int> meshNodes(const Scene& scene) {
 }
 
 Bounds posedBounds(const Scene& scene, const Pose& pose) {
+    // Points that are not finite, or so far out that max - min could overflow to infinity, are
+    // left out: the camera frames these bounds and must get finite numbers.
+    constexpr float kFar = 1e15f;
+    auto usable = [](const glm::vec3& p) {
+        return std::abs(p.x) <= kFar && std::abs(p.y) <= kFar && std::abs(p.z) <= kFar;  // false for NaN too
+    };
     Bounds bounds;
     for (const int node : meshNodes(scene)) {
         const Mesh& mesh = scene.meshes[static_cast<std::size_t>(scene.nodes[static_cast<std::size_t>(node)].mesh)];
         for (const Primitive& primitive : mesh.primitives) {
             for (const glm::vec3& p : posedPositions(scene, pose, node, primitive)) {
-                if (std::isfinite(p.x) && std::isfinite(p.y) && std::isfinite(p.z)) bounds.add(p);
+                if (usable(p)) bounds.add(p);
             }
         }
     }

@@ -52,7 +52,8 @@ struct Bounds {
 std::vector<glm::vec3> posedPositions(const Scene& scene, const Pose& pose, int node,
                                       const Primitive& primitive);
 
-// Bounds of every mesh in the displayed scene, posed.
+// Bounds of every mesh in the displayed scene, posed; points that are not finite or lie beyond
+// 1e15 m are left out, so centre() and size() are finite.
 Bounds posedBounds(const Scene& scene, const Pose& pose);
 
 // Nodes reachable from the scene roots that carry a mesh, in depth-first order.

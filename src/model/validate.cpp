@@ -50,7 +50,61 @@ Status validatePrimitive(const Scene& scene, const Mesh& mesh, std::size_t p) {
     return Ok{};
 }
 
+// Replaces each byte that does not start or continue a valid UTF-8 sequence (overlong forms,
+// surrogates and code points past U+10FFFF included) with U+FFFD. Returns whether it changed.
+bool repairUtf8(std::string& text) {
+    std::string out;
+    bool changed = false;
+    std::size_t i = 0;
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    while (i < text.size()) {
+        const unsigned char c = byte(i);
+        // Sequence length from the lead byte, and the smallest code point that needs it.
+        const std::size_t length = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+        const unsigned min = length == 2 ? 0x80u : length == 3 ? 0x800u : length == 4 ? 0x10000u : 0u;
+        bool valid = length > 0 && i + length <= text.size();
+        unsigned code = length == 1 ? c : c & (0x7fu >> length);
+        for (std::size_t k = 1; valid && k < length; ++k) {
+            valid = (byte(i + k) & 0xc0) == 0x80;
+            code = (code << 6) | (byte(i + k) & 0x3fu);
+        }
+        valid = valid && code >= min && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
+        if (valid) {
+            out.append(text, i, length);
+            i += length;
+        } else {
+            out += "\xEF\xBF\xBD";
+            changed = true;
+            ++i;
+        }
+    }
+    if (changed) text = std::move(out);
+    return changed;
+}
+
 }  // namespace
+
+void repairNames(Scene& scene) {
+    std::size_t repaired = 0;
+    auto repair = [&](std::string& name) { repaired += repairUtf8(name); };
+    for (Node& n : scene.nodes) repair(n.name);
+    for (Mesh& m : scene.meshes) {
+        repair(m.name);
+        for (std::string& label : m.labels) repair(label);
+        for (Primitive& p : m.primitives) {
+            for (CustomAttribute& a : p.custom) repair(a.name);
+        }
+    }
+    for (Material& m : scene.materials) repair(m.name);
+    for (Image& i : scene.images) repair(i.name);
+    for (Skin& s : scene.skins) repair(s.name);
+    for (AnimationClip& c : scene.clips) repair(c.name);
+    for (std::string& w : scene.warnings) repair(w);
+    if (repaired > 0) {
+        scene.warnings.push_back(std::to_string(repaired) +
+                                 " names are not valid UTF-8; the invalid bytes were replaced by U+FFFD");
+    }
+}
 
 Status validateScene(const Scene& scene) {
     for (std::size_t i = 0; i < scene.meshes.size(); ++i) {
@@ -84,11 +138,22 @@ Status validateScene(const Scene& scene) {
     }
     for (std::size_t i = 0; i < scene.nodes.size(); ++i) {
         if (scene.nodes[i].parent != parentOf[i]) return fail(nodeLabel(scene, i) + ": parent link disagrees with the children lists");
-        // Walk up: more steps than nodes means a cycle.
-        std::size_t steps = 0;
-        for (int p = scene.nodes[i].parent; p != kNone; p = scene.nodes[static_cast<std::size_t>(p)].parent) {
-            if (++steps > scene.nodes.size()) return fail(nodeLabel(scene, i) + " is part of a cycle in the node hierarchy");
+    }
+    // Walk up from each node until a root or a node already known to reach one; meeting a node
+    // of the current walk again is a cycle. Each node is walked once, so a chain of 100,000
+    // joints takes 100,000 steps, not 100,000 squared.
+    enum : unsigned char { kUnknown, kOnWalk, kReachesRoot };
+    std::vector<unsigned char> state(scene.nodes.size(), kUnknown);
+    std::vector<std::size_t> walk;
+    for (std::size_t i = 0; i < scene.nodes.size(); ++i) {
+        walk.clear();
+        for (int p = static_cast<int>(i); p != kNone && state[static_cast<std::size_t>(p)] != kReachesRoot;
+             p = scene.nodes[static_cast<std::size_t>(p)].parent) {
+            if (state[static_cast<std::size_t>(p)] == kOnWalk) return fail(nodeLabel(scene, i) + " is part of a cycle in the node hierarchy");
+            state[static_cast<std::size_t>(p)] = kOnWalk;
+            walk.push_back(static_cast<std::size_t>(p));
         }
+        for (const std::size_t w : walk) state[w] = kReachesRoot;
     }
     for (const int root : scene.roots) {
         if (!inRange(root, scene.nodes)) return fail("scene root " + std::to_string(root) + " does not exist");
