@@ -50,7 +50,7 @@ wall() { local t0; t0=$(now); "$@" >/dev/null 2>&1; awk -v a="$t0" -v b="$(now)"
 
 select_args=(--view posterior --select upper_trapezius.R --referral upper_trapezius.tp1.R)
 first=$("$app" --bench first-frame --size 1920x1080 2>/dev/null | grep '^bench' || true)
-renderer=$(field renderer "$first")
+renderer=$(sed -n 's/.*renderer="\([^"]*\)".*/\1/p' <<<"$first")
 echo "# Myomap benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
 echo
 echo "- machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
@@ -86,7 +86,7 @@ row "myomap / f3d (medians; target at most 0.5)" "$(awk -v a="$mm" -v b="$pm" 'B
 for size in 1920x1080 1280x800; do
   orbit=$("$benchapp" --bench orbit --frames "$frames" --size "$size" "${select_args[@]}" 2>/dev/null | grep '^bench orbit')
   floor=$("$benchapp" --bench floor --frames "$frames" --size "$size" "${select_args[@]}" 2>/dev/null | grep '^bench floor:.*frames')
-  row "frame $size: median / p99 (ms)" "$(field median_ms "$orbit")" "$(field min_ms "$orbit")" "$(field max_ms "$orbit")"
+  row "frame $size, the real one: median (min, max) (ms)" "$(field median_ms "$orbit")" "$(field min_ms "$orbit")" "$(field max_ms "$orbit")"
   row "frame $size: 99th percentile (ms)" "$(field p99_ms "$orbit")" "" ""
   row "frame $size: CPU per frame, all threads / main thread (ms)" "$(field cpu_ms "$orbit")" "$(field main_cpu_ms "$orbit")" ""
   row "floor $size: same triangles, trivial shader (ms)" "$(field median_ms "$floor")" "$(field min_ms "$floor")" "$(field max_ms "$floor")"
@@ -100,7 +100,8 @@ for size in 1920x1080 1280x800; do
 done
 
 pick=$("$app" --bench pick --size 1920x1080 2>/dev/null | grep '^bench pick')
-row "pick, click to selection known, 144 pixels (ms)" "$(field median_ms "$pick")" "" "$(field max_ms "$pick")"
+row "pick, click to selection known, 143 pixels (ms)" "$(field median_ms "$pick")" "" "$(field max_ms "$pick")"
+row "pick, the first after a pose change (ms)" "$(field first_ms "$pick")" "" ""
 row "pick 99th percentile (ms)" "$(field p99_ms "$pick")" "" ""
 refs=$("$app" --bench referrals --size 640x400 2>/dev/null | grep '^bench referrals')
 row "referral field, one trigger point and side, built (ms)" "$(field median_ms "$refs")" "" "$(field max_ms "$refs")"
