@@ -148,8 +148,9 @@ TEST_CASE("picking: the CPU picker agrees with the renderer's id pass") {
         f.camera.frame(model::posedBounds(f.explorer.view().scene(), pose), 1.0f);
         f.build(pose, 0.0, kSize, kSize);
         int compared = 0, agreed = 0, hits = 0;
-        for (int y = 4; y < kSize; y += 6) {
-            for (int x = 4; x < kSize; x += 6) {
+        // Every 20th pixel: each id-pass pick draws the whole figure through the driver.
+        for (int y = 4; y < kSize; y += 20) {
+            for (int x = 4; x < kSize; x += 20) {
                 const std::uint32_t gpu = f.renderer.pick(f.frame, x, y);
                 const std::string cpu = f.explorer.pick(f.frame, x, y);
                 if (gpu == 0 && cpu.empty()) continue;
@@ -162,7 +163,7 @@ TEST_CASE("picking: the CPU picker agrees with the renderer's id pass") {
         }
         CAPTURE(skin);
         MESSAGE(std::string(skin ? "skin on: " : "skin off: ") << agreed << " of " << compared << " pixels agree");
-        CHECK(hits > 300);
+        CHECK(hits > 40);
         CHECK(static_cast<double>(agreed) >= 0.97 * compared);
     }
 }
