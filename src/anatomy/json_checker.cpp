@@ -1,5 +1,7 @@
 #include "anatomy/json_checker.h"
 
+#include "core/json_depth.h"
+
 #include "anatomy/search.h"
 #include "core/files.h"
 
@@ -69,33 +71,6 @@ Position positionOf(const std::string& text, std::size_t offset) {
     return p;
 }
 
-// The offset where nesting first exceeds the limit, if it does. Scans the raw text so that a
-// pathologically deep file is rejected before any parser or recursive walk sees it.
-std::optional<std::size_t> tooDeepAt(const std::string& text) {
-    int depth = 0;
-    bool inString = false;
-    bool escaped = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
-            continue;
-        }
-        if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            if (++depth > kMaxJsonDepth) return i;
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
-    return std::nullopt;
-}
 
 // nlohmann's messages start with "[json.exception.parse_error.101] parse error at line ...";
 // keep the part a person needs.
@@ -271,7 +246,7 @@ std::optional<Json> parseJsonText(const std::string& text, Checker& checker) {
                               std::to_string(kMaxContentFileBytes >> 10) + " KiB limit");
         return std::nullopt;
     }
-    if (const auto at = tooDeepAt(text)) {
+    if (const auto at = json::tooDeepAt(text, kMaxJsonDepth)) {
         const Position p = positionOf(text, *at);
         checker.error("", "nested more than " + std::to_string(kMaxJsonDepth) + " levels deep at line " +
                               std::to_string(p.line) + ", column " + std::to_string(p.column) +

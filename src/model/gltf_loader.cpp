@@ -6,6 +6,7 @@
 #include "model/assimp_loader.h"
 
 #include "core/files.h"
+#include "core/json_depth.h"
 
 #include <tiny_gltf.h>
 
@@ -75,26 +76,6 @@ bool refuseWrite(std::string* err, const std::string&, const std::vector<unsigne
 // nests about ten levels; the pre-scan refuses anything deeper than kMaxJsonDepth.
 constexpr int kMaxJsonDepth = 128;
 
-std::optional<std::size_t> tooDeepAt(std::span<const std::uint8_t> json) {
-    int depth = 0;
-    bool inString = false;
-    bool escaped = false;
-    for (std::size_t i = 0; i < json.size(); ++i) {
-        const auto c = static_cast<char>(json[i]);
-        if (inString) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            if (++depth > kMaxJsonDepth) return i;
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
-    return std::nullopt;
-}
 
 // The JSON of a .glb: its first chunk, when the header and chunk length are intact (tinygltf
 // reports the broken ones).
@@ -624,7 +605,8 @@ Result<Scene> loadGltfFromMemory(std::span<const std::uint8_t> bytes, const fs::
     std::string err;
     std::string warnings;
     const bool binary = bytes.size() >= 4 && std::equal(bytes.begin(), bytes.begin() + 4, "glTF");
-    if (const auto at = tooDeepAt(binary ? glbJson(bytes) : bytes)) {
+    const std::span<const std::uint8_t> jsonText = binary ? glbJson(bytes) : bytes;
+    if (const auto at = json::tooDeepAt({reinterpret_cast<const char*>(jsonText.data()), jsonText.size()}, kMaxJsonDepth)) {
         return fail(label + ": the JSON is nested more than " + std::to_string(kMaxJsonDepth) + " levels deep (at byte " +
                     std::to_string(*at + (binary ? 20 : 0)) + "); glTF needs about ten");
     }
