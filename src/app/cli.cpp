@@ -130,6 +130,10 @@ Result<Options> parseOptions(const std::vector<std::string>& args) {
                 if (!n || *n <= 0 || *n > 10) return bad(*v, "seconds per frame, above 0 and at most 10");
                 o.fixedDt = *n;
             }
+        } else if (arg == "--soak-log") {
+            auto v = value();
+            if (!v) return fail(v.error());
+            o.soakLog = *v;
         } else if (isCommandFlag(arg)) {
             auto command = commandFromFlag(args, i);
             if (!command) return fail(command.error());
@@ -140,6 +144,7 @@ Result<Options> parseOptions(const std::vector<std::string>& args) {
     }
     if (o.target && !o.camera) return fail("--target needs --camera too");
     if (o.kioskConfig && !o.kiosk) return fail("--config is the kiosk's configuration: use it with --kiosk");
+    if (o.soakLog && !o.frames) return fail("--soak-log records a headless kiosk run: use it with --kiosk --frames N");
     if (o.camera && o.view) return fail("give either --view or --camera, not both");
     if (!o.bench.empty() && (o.kiosk || o.screenshot || o.script)) return fail("--bench times the viewer: not with --kiosk, --screenshot or --script");
     return o;
@@ -179,13 +184,12 @@ std::string helpText() {
          "  --config FILE         kiosk settings (assets/kiosk.example.json shows every field)\n"
          "  --frames N            with --kiosk: run N frames offscreen and exit (soak tests)\n"
          "  --fixed-dt SECONDS    seconds per frame for --frames (default 1/30)\n"
+         "  --soak-log FILE.csv   with --frames: write resident memory and frame times every 100\n"
+         "                        frames to FILE.csv (bench/soak_plot.sh draws it)\n"
          "  --bench KIND          time the viewer and print figures: orbit (the camera turns, the\n"
          "                        referral plays), floor (the same triangles, trivial shading) or\n"
          "                        first-frame (start-up), pick (click latency) or referrals (every\n"
          "                        referral field built); --frames N sets the count (bench/run.sh)\n"
-         "  --bench KIND          time the viewer and print figures: orbit (the camera turns, the\n"
-         "                        referral plays), floor (the same triangles, trivial shading) or\n"
-         "                        first-frame (start-up); --frames N sets the count (bench/run.sh)\n"
          "  --version             print the version\n"
          "  --help                this text\n\n"
          "Script commands as one-shot options (run in the order given, after --view, --clip, --time):\n"

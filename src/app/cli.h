@@ -37,6 +37,7 @@ struct Options {
     std::optional<std::filesystem::path> kioskConfig;   // --config FILE (kiosk)
     std::optional<long> frames;                         // --frames N: run N frames headless, then exit
     double fixedDt = 1.0 / 30.0;                        // --fixed-dt S: seconds per headless frame
+    std::optional<std::filesystem::path> soakLog;       // --soak-log FILE.csv: the run's figures over time
     // --bench orbit|floor|first-frame: time the viewer for --frames frames and print the
     // figures (bench/run.sh, docs/PERFORMANCE.md).
     std::string bench;

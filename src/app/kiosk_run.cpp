@@ -5,7 +5,11 @@
 #include "core/log.h"
 #include "session/kiosk_config.h"
 
+#include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cmath>
+#include <cstring>
 #include <cstdio>
 #include <fstream>
 #include <unistd.h>
@@ -43,16 +47,35 @@ int runKioskFrames(const Options& options) {
     const double dt = options.fixedDt;
     // A visitor every 4 minutes of kiosk time, tapping the body every 2 s for 20 s.
     const double visitEvery = 240.0, visitLength = 20.0, tapEvery = 2.0;
-    double renderSeconds = 0.0;
+    // The table has ten rows; --soak-log adds a CSV row every 100 frames. Frame times are the
+    // mean and the slowest of the frames since the row before.
+    std::FILE* csv = nullptr;
+    if (options.soakLog) {
+        csv = std::fopen(options.soakLog->c_str(), "w");
+        if (!csv) {
+            log::error("cannot write the soak log " + options.soakLog->string() + ": " + std::strerror(errno));
+            return 1;
+        }
+        std::fprintf(csv, "frame,kiosk_s,rss_mb,mean_ms,max_ms,visitor\n");
+    }
+    const long tableEvery = std::max<long>(frames / 10, 1), csvEvery = 100;
+    struct Span {
+        double seconds = 0.0, slowest = 0.0;
+        long count = 0;
+        void add(double s) { seconds += s, slowest = std::max(slowest, s), ++count; }
+        double meanMs() const { return count ? 1000.0 * seconds / static_cast<double>(count) : 0.0; }
+    } table, row;
+    bool visitorSeen = false;
     std::printf("kiosk soak: %ld frames, %.3f s each, %dx%d, %s\n", frames, dt, width, height,
                 renderer.contextInfo().renderer.c_str());
-    std::printf("%10s %12s %10s %12s\n", "frame", "kiosk time", "RSS MB", "frame ms");
+    std::printf("%10s %12s %10s %12s %12s\n", "frame", "kiosk time", "RSS MB", "frame ms", "slowest ms");
     for (long i = 0; i < frames; ++i) {
         const double t = static_cast<double>(i) * dt;
         const double inVisit = std::fmod(t, visitEvery);
         const model::Pose pose = explorer.view().pose(-1, 0.0f);
         if (inVisit > visitEvery - visitLength && std::fmod(inVisit, tapEvery) < dt) {
             kiosk.visitorInput(t);
+            visitorSeen = true;
             const std::string picked = explorer.pick(frame, width / 2, height / 3);
             if (!picked.empty()) (void)explorer.select(picked);
         }
@@ -74,16 +97,32 @@ int runKioskFrames(const Options& options) {
         explorer.addToFrame(pose, t, renderer, frame);
         if (auto s = renderer.render(frame); !s) {
             log::error(s.error());
+            if (csv) std::fclose(csv);
             return 1;
         }
         (void)renderer.capture();  // the frame is read back, as a kiosk's display would show it
-        renderSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        const long report = std::max<long>(frames / 10, 1);
-        if ((i + 1) % report == 0 || i + 1 == frames) {
-            std::printf("%10ld %12.1f %10.1f %12.2f\n", i + 1, t + dt, static_cast<double>(residentBytes()) / 1048576.0,
-                        1000.0 * renderSeconds / static_cast<double>(i + 1));
-            std::fflush(stdout);
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        table.add(seconds);
+        row.add(seconds);
+        const bool last = i + 1 == frames;
+        if (csv && ((i + 1) % csvEvery == 0 || last)) {
+            std::fprintf(csv, "%ld,%.1f,%.1f,%.2f,%.2f,%d\n", i + 1, t + dt,
+                         static_cast<double>(residentBytes()) / 1048576.0, row.meanMs(), 1000.0 * row.slowest,
+                         visitorSeen ? 1 : 0);
+            std::fflush(csv);
+            row = {};
+            visitorSeen = false;
         }
+        if ((i + 1) % tableEvery == 0 || last) {
+            std::printf("%10ld %12.1f %10.1f %12.2f %12.2f\n", i + 1, t + dt,
+                        static_cast<double>(residentBytes()) / 1048576.0, table.meanMs(), 1000.0 * table.slowest);
+            std::fflush(stdout);
+            table = {};
+        }
+    }
+    if (csv && std::fclose(csv) != 0) {
+        log::error("could not finish the soak log " + options.soakLog->string() + ": " + std::strerror(errno));
+        return 1;
     }
     return 0;
 }

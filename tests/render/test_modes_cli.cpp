@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <fstream>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -33,10 +34,38 @@ std::string capture(const std::string& command) {
 
 TEST_CASE("kiosk: a long offscreen run keeps resident memory flat") {
     // 600 frames of 0.75 s: 7.5 minutes of kiosk time, the tour stepping every 12 s and a
-    // visitor at 220-240 s and 460-480 s (taps, selections, then the idle timeout).
-    const auto run = test::runMyomap({"--kiosk", "--frames", "600", "--fixed-dt", "0.75", "--size", "160x100"});
+    // visitor at 220-240 s (taps, selections, then the idle timeout back to the tour).
+    const fs::path log = test::outputDir("modes") / "soak.csv";
+    fs::remove(log);
+    const auto run = test::runMyomap(
+        {"--kiosk", "--frames", "600", "--fixed-dt", "0.75", "--size", "160x100", "--soak-log", log.string()});
     CAPTURE(run.output);
     REQUIRE(run.exitCode == 0);
+    {
+        // The CSV: a header, then a row every 100 frames with the memory, the frame times and
+        // whether a visitor was tapping in those frames.
+        std::ifstream csv(log);
+        std::string header, row;
+        REQUIRE(std::getline(csv, header));
+        CHECK(header == "frame,kiosk_s,rss_mb,mean_ms,max_ms,visitor");
+        std::vector<int> visitors;
+        long lastFrame = 0;
+        while (std::getline(csv, row)) {
+            long frame = 0;
+            double seconds = 0, mb = 0, mean = 0, slowest = 0;
+            int visitor = -1;
+            REQUIRE(std::sscanf(row.c_str(), "%ld,%lf,%lf,%lf,%lf,%d", &frame, &seconds, &mb, &mean, &slowest, &visitor) == 6);
+            CHECK(frame == lastFrame + 100);
+            CHECK(seconds == doctest::Approx(0.75 * static_cast<double>(frame)).epsilon(0.001));
+            CHECK(mb > 10.0);
+            CHECK(mean > 0.0);
+            CHECK(slowest >= mean);
+            lastFrame = frame;
+            visitors.push_back(visitor);
+        }
+        // Rows of 75 s: the visitor's taps (220.5-239.25 s) fall in the third and fourth rows.
+        CHECK(visitors == std::vector<int>{0, 0, 1, 1, 0, 0});
+    }
     std::istringstream lines(run.output);
     std::string line;
     std::vector<double> rss;
