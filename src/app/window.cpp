@@ -6,7 +6,13 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <utility>
+
+#ifdef MYOMAP_SANITIZE
+#include <dlfcn.h>
+#include <link.h>
+#endif
 
 namespace myomap::app {
 namespace {
@@ -49,6 +55,23 @@ Status initialiseGlfw() {
     return Ok{};
 }
 
+#ifdef MYOMAP_SANITIZE
+// Sanitizer builds only: keep the OpenGL driver (Mesa's *_dri.so, and through it LLVM) mapped
+// after glfwTerminate unloads it at exit, so that LeakSanitizer, which checks after that, can
+// name the driver's own allocations and tests/lsan.supp can suppress them by module. Without
+// this their frames point into unmapped memory and cannot be told from ours.
+void keepDriverLoadedForLeakReports() {
+    dl_iterate_phdr(
+        [](dl_phdr_info* info, std::size_t, void*) {
+            if (info->dlpi_name && std::strstr(info->dlpi_name, "_dri.so")) {
+                (void)dlopen(info->dlpi_name, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
+            }
+            return 0;
+        },
+        nullptr);
+}
+#endif
+
 }  // namespace
 
 Result<Window> Window::create(const WindowOptions& options) {
@@ -82,6 +105,9 @@ Result<Window> Window::create(const WindowOptions& options) {
     }
     glfwMakeContextCurrent(window);
     glfwSwapInterval(options.visible ? 1 : 0);
+#ifdef MYOMAP_SANITIZE
+    keepDriverLoadedForLeakReports();
+#endif
     return Window(window);
 }
 
