@@ -122,7 +122,7 @@ private:
                         std::string(toString(muscle->layer)) + " layer, " + part + ". " +
                         (m_options.level == QuizLevel::Client ? muscle->summary.client : muscle->summary.student);
         q.highlightMesh = *mesh;
-        q.revealMuscle = muscle->id;
+        q.revealMuscle = *mesh;
         return q;
     }
 
@@ -149,16 +149,21 @@ private:
         q.kind = QuestionKind::ClickMuscle;
         q.subject = target;
         std::vector<const Muscle*> referring;
-        std::map<std::string, const TriggerPoint*> firstTp;
+        // Per muscle, the first trigger point (and the side of the body it is on) that refers
+        // to the target: the answer shows its referral on that side. The target's own side is
+        // tried first, so a pattern reaching both sides plays where the question points.
+        std::map<std::string, std::pair<const TriggerPoint*, Side>> firstTp;
+        const std::optional<Side> targetSide = sideOf(target);
+        const std::array<Side, 2> sides = targetSide == Side::Right ? std::array{Side::Right, Side::Left} : kSides;
         for (const Muscle& m : m_atlas.muscles) {
-            for (Side side : kSides) {
+            for (Side side : sides) {
                 for (const TriggerPoint& tp : m.triggerPoints) {
                     for (const ReferralZone& zone : tp.zones) {
                         if (zone.kind != ZoneKind::Essential || zone.region != region) continue;
                         const auto names = sidedRegionNames(zone, side);
                         if (std::find(names.begin(), names.end(), target) == names.end()) continue;
                         q.acceptedIds.insert(m.id + std::string(suffix(side)));
-                        if (firstTp.emplace(m.id, &tp).second) referring.push_back(&m);
+                        if (firstTp.emplace(m.id, std::pair{&tp, side}).second) referring.push_back(&m);
                     }
                 }
             }
@@ -193,10 +198,11 @@ private:
             }
             intro = "Muscles whose trigger points send pain there: " + listWords(names) + ". ";
         }
-        q.explanation = intro + referralExplanation(right, *firstTp[right.id], m_options.level);
+        const auto [revealTp, revealSide] = firstTp[right.id];
+        q.explanation = intro + referralExplanation(right, *revealTp, m_options.level);
         q.highlightRegion = target;
-        q.revealMuscle = right.id;
-        q.revealTp = firstTp[right.id]->id;
+        q.revealMuscle = right.id + std::string(suffix(revealSide));
+        q.revealTp = revealTp->id + std::string(suffix(revealSide));
         return q;
     }
 
@@ -274,8 +280,8 @@ private:
         q.explanation = referralExplanation(*muscle, tp, m_options.level);
         q.highlightMesh = tp.muscleId + std::string(suffix(side));
         q.highlightTp = tp.id;
-        q.revealMuscle = tp.muscleId;
-        q.revealTp = tp.id;
+        q.revealMuscle = q.highlightMesh;
+        q.revealTp = tp.id + std::string(suffix(side));
         return q;
     }
 

@@ -88,8 +88,10 @@ struct Question {
     std::string highlightMesh;
     std::string highlightTp;
     std::string highlightRegion;
-    std::string revealMuscle;  // a muscle id
-    std::string revealTp;      // a trigger point id; empty for NameMuscle
+    // Both carry the side they are shown on, the side the question is about: "masseter.L",
+    // "masseter.tp1.L".
+    std::string revealMuscle;  // a sided muscle mesh
+    std::string revealTp;      // a sided trigger point; empty for NameMuscle
 };
 
 struct AnswerResult {

@@ -70,6 +70,63 @@ void OrbitCamera::frame(const model::Bounds& bounds, float aspect) {
     distance = (std::max(halfHeight / tanVertical, halfWidth / tanHorizontal) + halfWidth) * 1.06f / std::max(cosPitch, 0.3f);
 }
 
+void OrbitCamera::face(const model::Bounds& bounds, View view, float aspect, float minDistance) {
+    if (bounds.empty()) return;
+    setView(view);
+    frame(bounds, aspect);
+    distance = std::max(distance, minDistance);
+}
+
+namespace {
+
+constexpr View kFacingViews[] = {View::Anterior, View::Posterior, View::Left, View::Right};
+
+// Of the four horizontal rays from `point`, the index (into kFacingViews) of the one that
+// crosses a skin triangle first (Moller-Trumbore, over the triangles spanning its height), or
+// -1 when none does.
+int nearestSkinSide(const std::vector<glm::vec3>& skin, const std::vector<std::uint32_t>& triangles, const glm::vec3& point) {
+    const glm::vec3 kDirections[] = {{0, 0, 1}, {0, 0, -1}, {1, 0, 0}, {-1, 0, 0}};  // the figure faces +Z, its left is +X
+    float nearest[4] = {INFINITY, INFINITY, INFINITY, INFINITY};
+    for (std::size_t t = 0; t + 2 < triangles.size(); t += 3) {
+        if (triangles[t] >= skin.size() || triangles[t + 1] >= skin.size() || triangles[t + 2] >= skin.size()) continue;
+        const glm::vec3 &a = skin[triangles[t]], &b = skin[triangles[t + 1]], &c = skin[triangles[t + 2]];
+        if (std::min({a.y, b.y, c.y}) > point.y || std::max({a.y, b.y, c.y}) < point.y) continue;
+        const glm::vec3 e1 = b - a, e2 = c - a, s = point - a;
+        for (int d = 0; d < 4; ++d) {
+            const glm::vec3 p = glm::cross(kDirections[d], e2);
+            const float det = glm::dot(e1, p);
+            if (std::abs(det) < 1e-12f) continue;
+            const float u = glm::dot(s, p) / det;
+            if (u < 0.0f || u > 1.0f) continue;
+            const glm::vec3 q = glm::cross(s, e1);
+            const float v = glm::dot(kDirections[d], q) / det;
+            if (v < 0.0f || u + v > 1.0f) continue;
+            const float along = glm::dot(e2, q) / det;
+            if (along > 0.0f) nearest[d] = std::min(nearest[d], along);
+        }
+    }
+    const int best = static_cast<int>(std::min_element(nearest, nearest + 4) - nearest);
+    return std::isfinite(nearest[best]) ? best : -1;
+}
+
+}  // namespace
+
+View viewOnto(const std::vector<glm::vec3>& skin, const std::vector<std::uint32_t>& triangles,
+              const std::vector<glm::vec3>& points) {
+    constexpr std::size_t kSamples = 48;
+    int votes[4] = {0, 0, 0, 0};
+    glm::vec3 sum(0.0f);
+    const std::size_t stride = std::max<std::size_t>(1, points.size() / kSamples);
+    for (std::size_t i = 0; i < points.size(); i += stride) {
+        sum += points[i];
+        if (const int side = nearestSkinSide(skin, triangles, points[i]); side >= 0) ++votes[side];
+    }
+    const int best = static_cast<int>(std::max_element(votes, votes + 4) - votes);
+    if (votes[best] > 0) return kFacingViews[best];
+    const float n = static_cast<float>((points.size() + stride - 1) / stride);
+    return points.empty() ? View::Anterior : viewFacing(sum.x / n, sum.z / n);
+}
+
 OrbitCamera OrbitCamera::lookAt(const glm::vec3& eye, const glm::vec3& centre, float fov) {
     OrbitCamera c;
     c.target = centre;

@@ -7,8 +7,10 @@
 
 #include <glm/glm.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace myomap::app {
 
@@ -29,9 +31,21 @@ struct OrbitCamera {
     void setView(View v);
     // Places the target at the bounds' centre and backs off until the bounds fit the view.
     void frame(const model::Bounds& bounds, float aspect);
+    // Turns to a standard view and frames the bounds from it, no closer than minDistance so
+    // some of the body around stays in view.
+    void face(const model::Bounds& bounds, View view, float aspect, float minDistance);
 
     static OrbitCamera lookAt(const glm::vec3& eye, const glm::vec3& centre, float fovY);
 };
+
+// The standard view that looks at a part of the body (some of its points, e.g. a muscle's
+// vertices) from the side it lies nearest: each of up to 48 of the points votes for the
+// horizontal direction (front, back, left, right) in which a ray from it reaches the skin
+// (positions and triangle indices) soonest. A deep back muscle is seen from behind, the jaw from
+// its side, the front of the thigh from the front. When no ray meets the skin: core/views.h
+// viewFacing, the points' offset from the figure's axis (x = z = 0).
+View viewOnto(const std::vector<glm::vec3>& skin, const std::vector<std::uint32_t>& triangles,
+              const std::vector<glm::vec3>& points);
 
 // Moves a camera smoothly to a goal: exponential approach, frame-rate independent.
 class CameraEasing {

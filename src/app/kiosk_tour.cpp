@@ -25,11 +25,7 @@ View viewFacing(const anatomy::ReferralField& field, const anatomy::BodySurfaces
     }
     if (count == 0.0f) return View::Posterior;
     const glm::vec3 c = sum / count;
-    const glm::vec2 radial(c.x, c.z);
-    const float length = glm::length(radial);
-    if (length < 1e-6f || radial.y > 0.5f * length) return View::Anterior;
-    if (radial.y < -0.5f * length) return View::Posterior;
-    return radial.x > 0.0f ? View::Left : View::Right;
+    return myomap::viewFacing(c.x, c.z);
 }
 
 std::vector<KioskStep> kioskTour(Explorer& explorer, const std::vector<std::string>& featured,

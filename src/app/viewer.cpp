@@ -160,6 +160,20 @@ void Viewer::frameSelection() {
     m_easing.start(goal);
 }
 
+// Turns to the side of the body the selection lies on and frames it: a student asked to name
+// the highlighted muscle sees it, even a deep one at the back.
+void Viewer::faceSelection() {
+    const model::Bounds bounds = m_explorer.selectionBounds(m_explorer.view().pose(m_ui.clip, m_ui.time));
+    if (bounds.empty()) return;
+    const anatomy::BodySurfaces* body = m_explorer.surfaces();
+    const anatomy::MuscleSurface* muscle = body ? body->findMuscle(m_explorer.state().selected) : nullptr;
+    const View view = muscle ? viewOnto(body->skin.positions, body->skin.indices, muscle->positions)
+                             : viewFacing(bounds.centre().x, bounds.centre().z);
+    OrbitCamera goal = m_camera;
+    goal.face(bounds, view, m_aspect, 0.9f);
+    m_easing.start(goal);
+}
+
 void Viewer::setView(View v) {
     OrbitCamera goal = m_camera;
     goal.setView(v);

@@ -216,7 +216,7 @@ void Viewer::quizUi() {
         (void)m_explorer.select(m_quiz.revealMuscle);
     } else if (!m_quiz.highlightMesh.empty()) {
         state.referrals.clear();
-        (void)m_explorer.select(m_quiz.highlightMesh);
+        if (m_explorer.select(m_quiz.highlightMesh)) faceSelection();  // the muscle asked about, in view
     } else {
         state.selected.clear();
         state.referrals.clear();

@@ -55,6 +55,7 @@ private:
     void frameAll();
     // Frames the selection (eased), or the whole model when nothing is selected.
     void frameSelection();
+    void faceSelection();
     void carryOut(const std::vector<ui::ExploreAction>& actions);
     // The muscle panel shows the selected muscle; closing it hides it until the next selection.
     void syncMusclePanel();

@@ -180,6 +180,7 @@ TEST_CASE("quiz: NameMuscle has one right name and same-region distractors first
             REQUIRE(subject != nullptr);
             CHECK(q.subject != subject->id);  // sided
             CHECK(q.highlightMesh == q.subject);
+            CHECK(q.revealMuscle == q.subject);  // the answer stays on the side asked about
             int right = 0;
             std::size_t sameRegion = 0;
             for (std::size_t i = 0; i < 4; ++i) {
@@ -235,7 +236,7 @@ void checkClickMuscle(const an::Question& q, const an::QuizOptions& options, con
         REQUIRE(m != nullptr);
         if (static_cast<int>(i) == q.answer) {
             CHECK(muscles.contains(m->id));
-            CHECK(q.revealMuscle == m->id);
+            CHECK(sideless(q.revealMuscle) == m->id);
         } else {
             CHECK_MESSAGE(!mayReach(*m, region, landmarks), m->id << " reaches " << region);
         }
@@ -248,9 +249,22 @@ void checkClickMuscle(const an::Question& q, const an::QuizOptions& options, con
     const std::string wrong = q.choiceIds[(static_cast<std::size_t>(q.answer) + 1) % 4];
     CHECK_FALSE(an::check(q, std::string_view(wrong + ".L")).correct);
     CHECK_FALSE(an::check(q, std::string_view(wrong)).correct);
-    const an::TriggerPoint* tp = atlas().findTriggerPoint(q.revealTp);
+    // The answer plays on a side that refers there, the question's own side when it can: a
+    // question about the left side of the jaw shows the left masseter's referral.
+    CHECK(meshes.contains(q.revealMuscle));
+    const std::string revealSide = q.revealMuscle.substr(q.revealMuscle.size() - 2);
+    if (q.subject != region && meshes.contains(sideless(q.revealMuscle) + q.subject.substr(q.subject.size() - 2))) {
+        CHECK(revealSide == q.subject.substr(q.subject.size() - 2));
+    }
+    REQUIRE(q.revealTp.ends_with(revealSide));
+    const an::TriggerPoint* tp = atlas().findTriggerPoint(sideless(q.revealTp));
     REQUIRE(tp != nullptr);
-    CHECK(tp->muscleId == q.revealMuscle);
+    CHECK(tp->muscleId == sideless(q.revealMuscle));
+    // and that trigger point, on that side, refers to the region asked about
+    const bool refers = std::any_of(tp->zones.begin(), tp->zones.end(), [&](const an::ReferralZone& z) {
+        return z.kind == an::ZoneKind::Essential && !z.region.empty() && landsOn(z, revealSide.substr(1)).contains(q.subject);
+    });
+    CHECK(refers);
 }
 
 }  // namespace
@@ -323,7 +337,8 @@ TEST_CASE("quiz: WhichRegion has one essential region and three regions no zone 
                 }
                 CHECK(q.acceptedIds == accepted);
                 for (const std::string& name : accepted) CHECK(an::check(q, std::string_view(name)).correct);
-                CHECK(q.revealTp == tp->id);
+                CHECK(q.revealTp == tp->id + "." + side);
+                CHECK(q.revealMuscle == q.highlightMesh);
                 CHECK(q.highlightTp == tp->id);
             }
         }

@@ -63,6 +63,53 @@ TEST_CASE("framing keeps every corner of the bounds in view from each standard s
     }
 }
 
+TEST_CASE("facing turns to the side of the body a part lies on and frames it") {
+    // The figure's axis is x = z = 0; it faces +Z, its left is +X.
+    CHECK(viewFacing(0.0f, 0.0f) == View::Anterior);
+    CHECK(viewFacing(0.02f, 0.10f) == View::Anterior);
+    CHECK(viewFacing(-0.03f, -0.08f) == View::Posterior);
+    CHECK(viewFacing(0.09f, 0.02f) == View::Left);
+    CHECK(viewFacing(-0.09f, -0.04f) == View::Right);
+    CHECK(viewFacing(0.1f, 0.049f) == View::Left);  // 26 degrees forward of the side: still the side
+    CHECK(viewFacing(0.1f, 0.06f) == View::Anterior);  // 31 degrees
+    // viewOnto looks from the side where the skin is nearest: two "thighs", tubes of skin.
+    std::vector<glm::vec3> skin;
+    std::vector<std::uint32_t> triangles;
+    for (float cx : {0.1f, -0.1f}) {
+        const auto base = static_cast<std::uint32_t>(skin.size());
+        for (int i = 0; i < 24; ++i) {
+            const float a = glm::radians(15.0f * static_cast<float>(i));
+            skin.push_back({cx + 0.08f * std::cos(a), 0.3f, 0.08f * std::sin(a)});
+            skin.push_back({cx + 0.08f * std::cos(a), 0.7f, 0.08f * std::sin(a)});
+        }
+        for (std::uint32_t i = 0; i < 24; ++i) {
+            const std::uint32_t j = (i + 1) % 24;
+            triangles.insert(triangles.end(), {base + 2 * i, base + 2 * j, base + 2 * i + 1, base + 2 * j, base + 2 * j + 1, base + 2 * i + 1});
+        }
+    }
+    CHECK(app::viewOnto(skin, triangles, {{0.1f, 0.5f, 0.05f}}) == View::Anterior);  // near the front of the thigh
+    CHECK(app::viewOnto(skin, triangles, {{0.1f, 0.6f, -0.05f}}) == View::Posterior);
+    CHECK(app::viewOnto(skin, triangles, {{0.16f, 0.5f, 0.0f}}) == View::Left);  // its outer side
+    CHECK(app::viewOnto(skin, triangles, {{0.05f, 0.4f, 0.01f}}) == View::Right);  // its inner side
+    CHECK(app::viewOnto(skin, triangles, {{0.1f, 1.2f, 0.05f}}) == View::Left);  // no skin at that height: the figure's axis
+    CHECK(app::viewOnto(skin, {0, 1, 99}, {{0.1f, 0.5f, 0.05f}}) == View::Left);  // a bad index is skipped
+    // Several points vote: two near the front of the thigh, one near its outer side.
+    CHECK(app::viewOnto(skin, triangles, {{0.1f, 0.5f, 0.06f}, {0.12f, 0.45f, 0.065f}, {0.17f, 0.5f, 0.0f}}) == View::Anterior);
+    CHECK(app::viewOnto(skin, triangles, {}) == View::Anterior);
+    model::Bounds back;  // a small part low on the back, left of the spine
+    back.add({0.01f, 0.95f, -0.12f});
+    back.add({0.05f, 1.15f, -0.06f});
+    OrbitCamera c;
+    c.face(back, View::Posterior, 1.5f, 0.9f);
+    checkClose(c.target, back.centre());
+    CHECK(c.position().z < back.min.z);  // from behind
+    CHECK(c.distance == doctest::Approx(0.9f));  // small: held back to the minimum distance
+    model::Bounds empty;
+    const OrbitCamera before = c;
+    c.face(empty, View::Anterior, 1.5f, 0.9f);
+    checkClose(c.position(), before.position());
+}
+
 TEST_CASE("orbit keeps pitch short of the poles, zoom is clamped, pan moves the target sideways") {
     OrbitCamera c;
     c.orbit(0, 100000);

@@ -1,0 +1,55 @@
+// The student's quiz on the real figure: the muscle a question highlights is turned to and
+// framed from its own side (viewOnto and OrbitCamera::face, as the viewer does), even a deep
+// one at the back.
+#include "explore_fixture.h"
+
+#include "anatomy/quiz.h"
+
+using namespace myomap;
+
+TEST_CASE("quiz: the highlighted muscle is faced from its own side of the body") {
+    auto& f = test::ExploreFixture::get();
+    f.reset();
+    const model::Pose pose = f.explorer.view().pose(-1, 0.0f);
+    const std::pair<const char*, View> expected[] = {
+        {"multifidus.L", View::Posterior},     {"infraspinatus.R", View::Posterior}, {"rectus_abdominis.L", View::Anterior},
+        {"pectoralis_major.R", View::Anterior}, {"masseter.L", View::Left},          {"temporalis.R", View::Right},
+        {"rectus_femoris.L", View::Anterior},  {"biceps_femoris.R", View::Posterior}, {"deltoid.L", View::Left},
+    };
+    for (const auto& [name, view] : expected) {
+        const std::string mesh = name;
+        CAPTURE(mesh);
+        REQUIRE(f.explorer.select(mesh));
+        const model::Bounds bounds = f.explorer.selectionBounds(pose);
+        REQUIRE(!bounds.empty());
+        const anatomy::BodySurfaces& body = *f.explorer.surfaces();
+        const anatomy::MuscleSurface* muscle = body.findMuscle(mesh);
+        REQUIRE(muscle != nullptr);
+        const View onto = app::viewOnto(body.skin.positions, body.skin.indices, muscle->positions);
+        CHECK(std::string(viewName(onto)) == viewName(view));
+        app::OrbitCamera camera;  // from the front, as a quiz starts
+        camera.face(bounds, onto, 1.6f, 0.9f);
+        // The muscle fills the middle of the view, every corner of its box on screen.
+        f.camera = camera;
+        f.build(pose, 0.0, 800, 500);
+        for (int corner = 0; corner < 8; ++corner) {
+            const glm::vec3 p((corner & 1) ? bounds.max.x : bounds.min.x, (corner & 2) ? bounds.max.y : bounds.min.y,
+                              (corner & 4) ? bounds.max.z : bounds.min.z);
+            const glm::vec2 px = f.project(p);
+            CHECK(px.x >= 0.0f);
+            CHECK(px.x <= 800.0f);
+            CHECK(px.y >= 0.0f);
+            CHECK(px.y <= 500.0f);
+        }
+    }
+    // Every NameMuscle and WhichRegion subject of a quiz can be faced: its mesh is in the
+    // figure and has bounds.
+    anatomy::QuizOptions options;
+    options.count = 30;
+    for (const anatomy::Question& q : anatomy::generateQuiz(f.atlas, options)) {
+        if (q.highlightMesh.empty()) continue;
+        CAPTURE(q.highlightMesh);
+        REQUIRE(f.explorer.select(q.highlightMesh));
+        CHECK(!f.explorer.selectionBounds(pose).empty());
+    }
+}
