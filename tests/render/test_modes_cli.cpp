@@ -65,6 +65,21 @@ TEST_CASE("kiosk: a long offscreen run keeps resident memory flat") {
         }
         // Rows of 75 s: the visitor's taps (220.5-239.25 s) fall in the third and fourth rows.
         CHECK(visitors == std::vector<int>{0, 0, 1, 1, 0, 0});
+        // bench/soak_plot.sh draws it: an SVG with the run's title, a memory and a frame-time
+        // line, and the visitor's two rows marked.
+        const std::string svg = capture("bash " + test::shellQuote(std::string(MYOMAP_SOURCE_DIR) + "/bench/soak_plot.sh") +
+                                        " " + test::shellQuote(log.string()) + " 2>&1");
+        CHECK(svg.starts_with("<svg"));
+        CHECK(svg.find("</svg>") != std::string::npos);
+        CHECK(svg.find("600 frames, 8 min of kiosk time") != std::string::npos);
+        std::size_t paths = 0, marks = 0;
+        for (std::size_t at = 0; (at = svg.find("<path ", at)) != std::string::npos; ++at) ++paths;
+        for (std::size_t at = 0; (at = svg.find("fill=\"#2e8b57\"", at)) != std::string::npos; ++at) ++marks;
+        CHECK(paths == 3);
+        CHECK(marks == 2);
+        const std::string refused = capture("bash " + test::shellQuote(std::string(MYOMAP_SOURCE_DIR) + "/bench/soak_plot.sh") +
+                                            " " + test::shellQuote(std::string(MYOMAP_SOURCE_DIR) + "/README.md") + " 2>&1");
+        CHECK(refused.find("is not a soak log") != std::string::npos);
     }
     std::istringstream lines(run.output);
     std::string line;
