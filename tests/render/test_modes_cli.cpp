@@ -98,7 +98,14 @@ TEST_CASE("kiosk: a long offscreen run keeps resident memory flat") {
     const double late = *std::min_element(rss.end() - 3, rss.end());
     MESSAGE("resident memory floor: " << early << " MB early, " << late << " MB late (readings " << rss.front()
                                       << " to " << *std::max_element(rss.begin(), rss.end()) << " MB)");
+#if defined(__SANITIZE_ADDRESS__)
+    // Under AddressSanitizer resident memory measures its quarantine of freed blocks (up to
+    // 256 MB, filling as the run goes) and shadow memory, not the program: 683 to 727 MB over
+    // this run. Leaks are LeakSanitizer's to find in that build; the floor is checked without it.
+    MESSAGE("AddressSanitizer build: resident memory is not checked for flatness (LeakSanitizer checks for leaks)");
+#else
     CHECK(late - early < 8.0);
+#endif
 }
 
 TEST_CASE("kiosk: --frames without --kiosk, and a broken config, are reported") {
