@@ -57,9 +57,10 @@ Status initialiseGlfw() {
 
 #ifdef MYOMAP_SANITIZE
 // Sanitizer builds only: keep the OpenGL driver (Mesa's *_dri.so, and through it LLVM) mapped
-// after glfwTerminate unloads it at exit, so that LeakSanitizer, which checks after that, can
-// name the driver's own allocations and tests/lsan.supp can suppress them by module. Without
-// this their frames point into unmapped memory and cannot be told from ours.
+// after glfwTerminate unloads it at exit. LeakSanitizer checks after that; without the driver's
+// memory it took blocks the driver still held for leaks, with frames in unmapped code that
+// could not be told from ours (docs/RELIABILITY.md, Sanitizers). Kept mapped, they are
+// reachable and nothing needs suppressing.
 void keepDriverLoadedForLeakReports() {
     dl_iterate_phdr(
         [](dl_phdr_info* info, std::size_t, void*) {

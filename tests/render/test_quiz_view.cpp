@@ -29,7 +29,7 @@ TEST_CASE("quiz: the highlighted muscle is faced from its own side of the body")
         CHECK(std::string(viewName(onto)) == viewName(view));
         app::OrbitCamera camera;  // from the front, as a quiz starts
         camera.face(bounds, onto, 1.6f, 0.9f);
-        // The muscle fills the middle of the view, every corner of its box on screen.
+        // Framed: every corner of the muscle's box is on screen.
         f.camera = camera;
         f.build(pose, 0.0, 800, 500);
         for (int corner = 0; corner < 8; ++corner) {
