@@ -179,12 +179,10 @@ private:
         if (!muscleChoices(q, right, near, far)) return std::nullopt;
         const std::string where = sidedRegionWords(target, m_options.level);
         q.clickToAnswer = m_options.clickOnBody;
-        if (q.clickToAnswer) {
-            q.prompt = std::string(several ? "Click a muscle" : "Click the muscle") +
-                       " whose trigger points refer pain to " + where + ".";
-        } else {
-            q.prompt = "Which of these muscles has trigger points that refer pain to " + where + "?";
-        }
+        q.choicePrompt = "Which of these muscles has trigger points that refer pain to " + where + "?";
+        q.prompt = q.clickToAnswer ? std::string(several ? "Click a muscle" : "Click the muscle") +
+                                         " whose trigger points refer pain to " + where + "."
+                                   : q.choicePrompt;
         std::vector<std::string> names;
         for (const Muscle* m : referring) {
             const bool left = q.acceptedIds.contains(m->id + ".L"), rightSide = q.acceptedIds.contains(m->id + ".R");
@@ -328,7 +326,10 @@ std::vector<Question> generateQuiz(const Atlas& atlas, const QuizOptions& option
         shuffle(turn, order);
         for (QuestionKind kind : turn) {
             if (static_cast<int>(quiz.size()) >= options.count) break;
-            if (auto q = generator.make(kind)) quiz.push_back(std::move(*q));
+            if (auto q = generator.make(kind)) {
+                if (q->choicePrompt.empty()) q->choicePrompt = q->prompt;
+                quiz.push_back(std::move(*q));
+            }
             else kinds.erase(std::find(kinds.begin(), kinds.end(), kind));
         }
     }

@@ -68,6 +68,9 @@ struct QuizOptions {
 struct Question {
     QuestionKind kind = QuestionKind::NameMuscle;
     std::string prompt;
+    // The prompt when the four choices are shown instead of a click on the body ("Which of
+    // these muscles ..." for ClickMuscle); the same as `prompt` for the other kinds.
+    std::string choicePrompt;
     // NameMuscle: the mesh ("upper_trapezius.R"); ClickMuscle: the target region as the skin
     // names it ("posterior_thigh.L", "sternum"); WhichRegion: the trigger point id.
     std::string subject;

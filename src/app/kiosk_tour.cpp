@@ -82,4 +82,14 @@ void showTourStep(Explorer& explorer, OrbitCamera& camera, const model::Pose& po
     camera.frame(around.empty() ? model::posedBounds(explorer.view().scene(), pose) : around, aspect);
 }
 
+OrbitCamera cameraOnReferral(const Explorer& explorer, OrbitCamera from, const std::string& key, const model::Pose& pose,
+                             float aspect, float minDistance) {
+    if (!explorer.heat() || !explorer.surfaces()) return from;
+    auto field = explorer.heat()->field(key);
+    if (!field) return from;
+    const model::Bounds around = referralBounds(explorer, **field, pose);
+    from.face(around, viewFacing(**field, *explorer.surfaces()), aspect, minDistance);
+    return from;
+}
+
 }  // namespace myomap::app

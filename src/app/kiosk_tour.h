@@ -24,6 +24,12 @@ View viewFacing(const anatomy::ReferralField& field, const anatomy::BodySurfaces
 // a margin (bind-pose skin: for the tour's and the handout's standing figure).
 model::Bounds referralBounds(const Explorer& explorer, const anatomy::ReferralField& field, const model::Pose& pose);
 
+// `from` turned to the view facing the referral `key` ("upper_trapezius.tp1.R") and framing its
+// referralBounds, no closer than minDistance; `from` unchanged when the referral has no field
+// (no atlas, an unknown key) or nothing to frame. The kiosk's tour steps and the quiz's answers.
+OrbitCamera cameraOnReferral(const Explorer& explorer, OrbitCamera from, const std::string& key, const model::Pose& pose,
+                             float aspect, float minDistance = 0.0f);
+
 // Resets the explore state (selection, layers, sides, hidden parts, referrals) and shows the
 // step: its muscle selected, its referral starting at `now`, the camera turned to its view.
 void showTourStep(Explorer& explorer, OrbitCamera& camera, const model::Pose& pose, float aspect, const KioskStep& step,

@@ -2,6 +2,8 @@
 // muscle panel, Learn), the modes (therapist, student) and the kiosk's frame.
 #include "app/viewer_impl.h"
 
+#include "app/kiosk_tour.h"
+
 #include "app/explore_ui.h"
 #include "app/viewer_input.h"
 #include "core/log.h"
@@ -210,7 +212,11 @@ void Viewer::quizUi() {
     m_quizShown = shown;
     ExploreState& state = m_explorer.state();
     if (!m_quiz.revealTp.empty()) {
-        (void)m_explorer.showReferral(m_quiz.revealTp, m_clock);
+        // The answer on the body: the referral of the right muscle, turned to and framed.
+        if (m_explorer.showReferral(m_quiz.revealTp, m_clock) && !state.referrals.empty()) {
+            const model::Pose pose = m_explorer.view().pose(m_ui.clip, m_ui.time);
+            m_easing.start(cameraOnReferral(m_explorer, m_camera, state.referrals.front(), pose, m_aspect, 0.9f));
+        }
     } else if (!m_quiz.revealMuscle.empty()) {
         state.referrals.clear();
         (void)m_explorer.select(m_quiz.revealMuscle);

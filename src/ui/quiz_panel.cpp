@@ -208,7 +208,8 @@ void drawQuizContent(const anatomy::Atlas& atlas, QuizPanelState& state, std::ve
         paragraph("The atlas has too little content for a quiz.", warningColour());
     } else if (q) {
         header(state);
-        largeText(q->prompt, 1.35f);
+        const bool byClick = q->clickToAnswer && !state.showChoices;
+        largeText(byClick ? q->prompt : q->choicePrompt, 1.35f);
         if (q->kind == anatomy::QuestionKind::WhichRegion) {
             if (const anatomy::TriggerPoint* tp = atlas.findTriggerPoint(q->subject)) {
                 paragraph("Trigger point: " + tp->name, quietColour());
@@ -220,7 +221,6 @@ void drawQuizContent(const anatomy::Atlas& atlas, QuizPanelState& state, std::ve
                       quietColour());
         }
         gap(0.5f);
-        const bool byClick = q->clickToAnswer && !state.showChoices;
         if (!byClick) choices(state, *q);
         else if (!s.answered()) askClick(state);
         if (s.answered()) feedback(atlas, state, *q);

@@ -126,6 +126,7 @@ void commonChecks(const an::Question& q) {
     REQUIRE(q.answer >= 0);
     REQUIRE(q.answer < 4);
     CHECK(!q.prompt.empty());
+    if (q.kind != an::QuestionKind::ClickMuscle) CHECK(q.choicePrompt == q.prompt);
     CHECK(!q.explanation.empty());
     for (int i = 0; i < 4; ++i) CHECK(an::check(q, i).correct == (i == q.answer));
     CHECK_FALSE(an::check(q, -1).correct);
@@ -231,6 +232,15 @@ void checkClickMuscle(const an::Question& q, const an::QuizOptions& options, con
     if (options.clickOnBody && !options.severalAnswers) CHECK(muscles.size() == 1);
     CHECK(q.clickToAnswer == options.clickOnBody);
     if (q.clickToAnswer) CHECK(q.prompt.starts_with(several ? "Click a muscle " : "Click the muscle "));
+    // Shown as four choices instead, it asks which of them: exactly one choice is right.
+    const auto place = [](const std::string& prompt) {  // "the angle of the mandible (left side)"
+        const std::size_t at = prompt.find(" refer pain to ");
+        return at == std::string::npos ? std::string() : prompt.substr(at + 15, prompt.size() - at - 16);
+    };
+    CHECK(q.choicePrompt.starts_with("Which of these muscles has trigger points that refer pain to "));
+    CHECK(q.choicePrompt.ends_with("?"));
+    CHECK(!place(q.prompt).empty());
+    CHECK(place(q.choicePrompt) == place(q.prompt));
     for (std::size_t i = 0; i < 4; ++i) {
         const an::Muscle* m = atlas().findMuscle(q.choiceIds[i]);
         REQUIRE(m != nullptr);

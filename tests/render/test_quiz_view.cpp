@@ -4,6 +4,7 @@
 #include "explore_fixture.h"
 
 #include "anatomy/quiz.h"
+#include "app/kiosk_tour.h"
 
 using namespace myomap;
 
@@ -51,5 +52,39 @@ TEST_CASE("quiz: the highlighted muscle is faced from its own side of the body")
         CAPTURE(q.highlightMesh);
         REQUIRE(f.explorer.select(q.highlightMesh));
         CHECK(!f.explorer.selectionBounds(pose).empty());
+    }
+}
+
+TEST_CASE("quiz: an answered question shows the right muscle's referral on the side asked, in view") {
+    auto& f = test::ExploreFixture::get();
+    f.reset();
+    const model::Pose pose = f.explorer.view().pose(-1, 0.0f);
+    anatomy::QuizOptions options;
+    options.count = 8;
+    options.kinds = {anatomy::QuestionKind::ClickMuscle, anatomy::QuestionKind::WhichRegion};
+    options.clickOnBody = false;
+    const std::vector<anatomy::Question> quiz = anatomy::generateQuiz(f.atlas, options);
+    REQUIRE(quiz.size() == 8);
+    for (const anatomy::Question& q : quiz) {
+        CAPTURE(q.prompt);
+        REQUIRE(f.explorer.showReferral(q.revealTp, 0.0));
+        REQUIRE(f.explorer.state().referrals.size() == 1);
+        const std::string key = f.explorer.state().referrals.front();
+        CHECK(key == q.revealTp);  // the side the question asked about
+        CHECK(f.explorer.state().selected == q.revealMuscle);
+        f.camera = app::cameraOnReferral(f.explorer, app::OrbitCamera{}, key, pose, 1.6f, 0.9f);
+        f.build(pose, 0.0, 800, 500);
+        auto field = f.explorer.heat()->field(key);
+        REQUIRE(field);
+        const auto& skin = f.explorer.surfaces()->skin.positions;
+        std::size_t essential = 0, inView = 0;
+        for (std::size_t v = 0; v < skin.size(); ++v) {
+            if (!(*field)->isEssential(v)) continue;
+            ++essential;
+            const glm::vec2 px = f.project(skin[v]);
+            if (px.x >= 0.0f && px.x <= 800.0f && px.y >= 0.0f && px.y <= 500.0f) ++inView;
+        }
+        CHECK(essential > 0);
+        CHECK(inView == essential);  // every vertex of its essential zones on screen
     }
 }
