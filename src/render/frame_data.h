@@ -87,6 +87,9 @@ struct FrameData {
     // Smooth edges (4x multisampling). Costs 2-3x the frame time on a software renderer, where
     // the viewer turns it off by default (View > Smooth edges); screenshots keep it.
     bool antialias = true;
+    // Leave out items wholly outside the view (render/culling.h). Off only to check that culling
+    // changes no pixel.
+    bool cull = true;
 };
 
 }  // namespace myomap::render

@@ -65,6 +65,26 @@ bool Renderer::State::isSkinned(const FrameData& frame, const DrawItem& item) co
     return mesh && mesh->skinned && item.palette >= 0 && static_cast<std::size_t>(item.palette) < frame.palettes.size();
 }
 
+void Renderer::State::cull(const FrameData& frame) {
+    visible.assign(frame.items.size(), 1);
+    culled = 0;
+    if (!frame.cull) return;
+    const glm::mat4 viewProjection = frame.projection * frame.view;
+    for (std::size_t i = 0; i < frame.items.size(); ++i) {
+        const DrawItem& item = frame.items[i];
+        const GpuMesh* mesh = meshFor(item);
+        if (!mesh) continue;
+        const std::vector<glm::mat4>* palette =
+            isSkinned(frame, item) ? &frame.palettes[static_cast<std::size_t>(item.palette)] : nullptr;
+        if (outsideView(mesh->bounds, item.model, palette, viewProjection)) {
+            visible[i] = 0;
+            ++culled;
+        }
+    }
+}
+
+std::size_t Renderer::culledLastFrame() const { return m->culled; }
+
 Result<gl::Program> buildMeshProgram(bool heatOnly, MeshUniforms& u) {
     std::vector<std::string> defines;
     if (heatOnly) defines.emplace_back("HEAT_ONLY");
@@ -210,6 +230,7 @@ int Renderer::addMesh(const MeshSource& source) {
     mesh.vao.indices(mesh.buffers.back());
     mesh.indexCount = static_cast<int>(source.indices.size());
     mesh.skinned = source.joints.size() == n && source.weights.size() == n && n > 0;
+    mesh.bounds = meshBounds(source);
     mesh.vertexCount = n;
     m->meshes.push_back(std::move(mesh));
     return static_cast<int>(m->meshes.size() - 1);
@@ -247,15 +268,16 @@ Status Renderer::render(const FrameData& frame) {
     m->current = &m->meshProgram;
 
     const auto translucent = [](const DrawItem& item) { return item.opacity < 1.0f || item.heat == HeatShow::Only; };
+    m->cull(frame);
     gl::blend(gl::Blend::Off);
-    for (const DrawItem& item : frame.items) {
-        if (!translucent(item)) m->drawItem(frame, item);
+    for (std::size_t i = 0; i < frame.items.size(); ++i) {
+        if (m->visible[i] && !translucent(frame.items[i])) m->drawItem(frame, frame.items[i]);
     }
     // Translucent items last, far to near, without writing depth.
     m->order.clear();
     for (std::size_t i = 0; i < frame.items.size(); ++i) {
         const DrawItem& item = frame.items[i];
-        if (translucent(item) && (item.opacity > 0.0f || item.heat == HeatShow::Only)) m->order.push_back(i);
+        if (m->visible[i] && translucent(item) && (item.opacity > 0.0f || item.heat == HeatShow::Only)) m->order.push_back(i);
     }
     if (!m->order.empty()) {
         auto depth = [&](std::size_t i) {

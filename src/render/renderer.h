@@ -31,6 +31,8 @@ public:
     // The context draws on the CPU (Mesa's llvmpipe or softpipe, SwiftShader): every pixel and
     // vertex costs CPU time, so the viewer picks cheaper defaults.
     bool isSoftware() const;
+    // Draw items the last render() left out because they lay wholly outside the view.
+    std::size_t culledLastFrame() const;
 
     int addMesh(const MeshSource& source);
     int addTexture(const ImageSource& source);

@@ -29,7 +29,7 @@ Result<gl::Program> buildMarkerProgram(bool idPass, MarkerUniforms& u) {
 // the fragments behind what is already drawn).
 void Renderer::State::drawXray(const FrameData& frame) {
     bool any = false;
-    for (const DrawItem& item : frame.items) any = any || item.xray;
+    for (std::size_t i = 0; i < frame.items.size(); ++i) any = any || (frame.items[i].xray && visible[i]);
     if (!any) return;
     meshProgram.use();
     current = &meshProgram;
@@ -37,9 +37,10 @@ void Renderer::State::drawXray(const FrameData& frame) {
     gl::depthWrite(false);
     gl::depthFunc(gl::DepthFunc::Greater);
     gl::cull(gl::Cull::Back);
-    for (const DrawItem& item : frame.items) {
+    for (std::size_t i = 0; i < frame.items.size(); ++i) {
+        const DrawItem& item = frame.items[i];
         const GpuMesh* mesh = meshFor(item);
-        if (!item.xray || !mesh) continue;
+        if (!item.xray || !mesh || !visible[i]) continue;
         const bool skinned = isSkinned(frame, item);
         setJoints(frame, item, u, 0);
         gl::Program::set(u.model, item.model);

@@ -2,6 +2,7 @@
 // frame, renderer_overlays.cpp the markers, x-ray and the id pass for picking).
 #pragma once
 
+#include "render/culling.h"
 #include "render/renderer.h"
 
 #include <string_view>
@@ -22,6 +23,7 @@ struct GpuMesh {
     std::size_t vertexCount = 0;
     int indexCount = 0;
     bool skinned = false;
+    MeshBounds bounds;  // for culling (culling.h)
 };
 
 struct MeshUniforms {
@@ -69,6 +71,8 @@ struct Renderer::State {
     gl::Framebuffer resolved;
     gl::Framebuffer ids;
     std::vector<std::size_t> order;
+    std::vector<char> visible;  // per frame item: not culled (culling.h)
+    std::size_t culled = 0;     // items culled in the last frame
     gl::Program floorProgram;  // built on first use (benchmarks only)
     int floorViewProjection = -1;
     GpuMesh floor;
@@ -77,6 +81,8 @@ struct Renderer::State {
     void uploadPalettes(const FrameData& frame);
     const GpuMesh* meshFor(const DrawItem& item) const;
     bool isSkinned(const FrameData& frame, const DrawItem& item) const;
+    // Fills `visible` for the frame's items: those wholly outside the view are left out.
+    void cull(const FrameData& frame);
     void setFrameUniforms(const gl::Program& program, const MeshUniforms& uniforms, const FrameData& frame);
     void drawItem(const FrameData& frame, const DrawItem& item);
     // Points the program in use at the item's joints: the uniform array when the palette fits

@@ -1,0 +1,79 @@
+#include "render/culling.h"
+
+#include <cmath>
+#include <map>
+
+namespace myomap::render {
+
+MeshBounds meshBounds(const MeshSource& source) {
+    MeshBounds out;
+    const std::size_t n = source.positions.size();
+    for (const glm::vec3& p : source.positions) out.whole.add(p);
+    if (source.joints.size() != n || source.weights.size() != n || n == 0) return out;
+    std::map<std::uint16_t, Box> boxes;
+    out.skinnable = true;
+    for (std::size_t v = 0; v < n; ++v) {
+        const glm::vec4 w = source.weights[v];
+        const float sum = w.x + w.y + w.z + w.w;
+        if (!std::isfinite(sum) || std::abs(sum - 1.0f) > 1e-3f || glm::any(glm::lessThan(w, glm::vec4(0.0f)))) {
+            out.skinnable = false;
+            out.joints.clear();
+            return out;
+        }
+        for (int k = 0; k < 4; ++k) {
+            if (w[k] > 0.0f) boxes[source.joints[v][k]].add(source.positions[v]);
+        }
+    }
+    out.joints.assign(boxes.begin(), boxes.end());
+    return out;
+}
+
+namespace {
+
+// The eight corners of `box` through `m`, in clip space, against the six planes
+// -w <= x, y, z <= w: outside when all corners lie beyond one plane.
+void clipCorners(const Box& box, const glm::mat4& m, glm::vec4 (&corners)[8]) {
+    for (int c = 0; c < 8; ++c) {
+        const glm::vec3 p((c & 1) ? box.max.x : box.min.x, (c & 2) ? box.max.y : box.min.y, (c & 4) ? box.max.z : box.min.z);
+        corners[c] = m * glm::vec4(p, 1.0f);
+    }
+}
+
+}  // namespace
+
+bool outsideView(const MeshBounds& bounds, const glm::mat4& model, const std::vector<glm::mat4>* palette,
+                 const glm::mat4& viewProjection) {
+    // For every plane, whether every corner of every box is beyond it.
+    bool beyond[6] = {true, true, true, true, true, true};
+    bool any = false;
+    const auto test = [&](const Box& box, const glm::mat4& toClip) {
+        if (box.empty()) return;
+        any = true;
+        glm::vec4 corners[8];
+        clipCorners(box, toClip, corners);
+        for (const glm::vec4& q : corners) {
+            beyond[0] = beyond[0] && q.x < -q.w;
+            beyond[1] = beyond[1] && q.x > q.w;
+            beyond[2] = beyond[2] && q.y < -q.w;
+            beyond[3] = beyond[3] && q.y > q.w;
+            beyond[4] = beyond[4] && q.z < -q.w;
+            beyond[5] = beyond[5] && q.z > q.w;
+        }
+    };
+    if (palette) {
+        if (!bounds.skinnable || bounds.joints.empty()) return false;
+        for (const auto& [joint, box] : bounds.joints) {
+            if (joint >= palette->size()) return false;
+            test(box, viewProjection * (*palette)[joint]);
+        }
+    } else {
+        test(bounds.whole, viewProjection * model);
+    }
+    if (!any) return false;
+    for (bool b : beyond) {
+        if (b) return true;
+    }
+    return false;
+}
+
+}  // namespace myomap::render

@@ -1,0 +1,45 @@
+// Which draw items lie wholly outside the view, so that a close view (a kiosk step on the neck,
+// a student zoomed in on the forearm) does not push the whole figure's vertices through a
+// software renderer. Conservative: an item is dropped only when its bounds are provably
+// outside the frustum. Plain maths, no OpenGL.
+#pragma once
+
+#include "render/frame_data.h"
+
+#include <glm/glm.hpp>
+
+#include <cstdint>
+#include <vector>
+
+namespace myomap::render {
+
+struct Box {
+    glm::vec3 min{1e30f};
+    glm::vec3 max{-1e30f};
+    void add(const glm::vec3& p) {
+        min = glm::min(min, p);
+        max = glm::max(max, p);
+    }
+    bool empty() const { return min.x > max.x; }
+};
+
+// A mesh's bounds as a draw can move it. Unskinned: one box in mesh space. Skinned: a box per
+// joint over the bind-pose positions of the vertices that joint moves: linear-blend skinning
+// puts each vertex at a weighted mean of its joints' transforms of it, inside the union of
+// those joints' transformed boxes. Weights that do not sum to one (a broken file) break that,
+// so such a mesh is never culled.
+struct MeshBounds {
+    Box whole;
+    std::vector<std::pair<std::uint16_t, Box>> joints;
+    bool skinnable = false;  // per-joint boxes hold: every vertex's weights sum to one
+};
+
+MeshBounds meshBounds(const MeshSource& source);
+
+// Whether the item, drawn with `model` (unskinned) or the joint matrices `palette` (skinned:
+// non-null), lies wholly outside the view volume of `viewProjection`. False whenever it cannot
+// tell (a skinned mesh without usable boxes, a joint past the palette).
+bool outsideView(const MeshBounds& bounds, const glm::mat4& model, const std::vector<glm::mat4>* palette,
+                 const glm::mat4& viewProjection);
+
+}  // namespace myomap::render
