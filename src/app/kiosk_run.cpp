@@ -62,7 +62,11 @@ int runKioskFrames(const Options& options) {
     struct Span {
         double seconds = 0.0, slowest = 0.0;
         long count = 0;
-        void add(double s) { seconds += s, slowest = std::max(slowest, s), ++count; }
+        void add(double s) {
+            seconds += s;
+            slowest = std::max(slowest, s);
+            ++count;
+        }
         double meanMs() const { return count ? 1000.0 * seconds / static_cast<double>(count) : 0.0; }
     } table, row;
     bool visitorSeen = false;

@@ -1,5 +1,7 @@
 #include "session/json_util.h"
 
+#include "core/json_depth.h"
+
 namespace myomap::session::detail {
 
 TextPosition positionOf(std::string_view text, std::size_t offset) {
@@ -13,32 +15,6 @@ TextPosition positionOf(std::string_view text, std::size_t offset) {
         }
     }
     return p;
-}
-
-std::optional<std::size_t> tooDeepAt(std::string_view text, int limit) {
-    int depth = 0;
-    bool inString = false;
-    bool escaped = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
-            continue;
-        }
-        if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            if (++depth > limit) return i;
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
-    return std::nullopt;
 }
 
 namespace {
@@ -62,7 +38,7 @@ std::string truncated(std::string text, std::size_t max) {
 }  // namespace
 
 std::optional<Json> parseJson(const std::string& text, int depthLimit, std::string& error) {
-    if (const auto at = tooDeepAt(text, depthLimit)) {
+    if (const auto at = json::tooDeepAt(text, depthLimit)) {
         const TextPosition p = positionOf(text, *at);
         error = "nested more than " + std::to_string(depthLimit) + " levels deep at line " + std::to_string(p.line) +
                 ", column " + std::to_string(p.column) + "; the file is damaged or not a Myomap file";

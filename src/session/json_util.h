@@ -21,10 +21,6 @@ struct TextPosition {
 };
 TextPosition positionOf(std::string_view text, std::size_t offset);
 
-// The offset where bracket nesting first exceeds `limit`, if it does. Brackets inside strings
-// do not count.
-std::optional<std::size_t> tooDeepAt(std::string_view text, int limit);
-
 // Parses `text` after the depth check; on failure returns nullopt and sets `error` to a short
 // message ("invalid JSON: ... at line 3, column 7" or "nested more than 64 levels ...").
 std::optional<Json> parseJson(const std::string& text, int depthLimit, std::string& error);
