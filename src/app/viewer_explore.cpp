@@ -22,6 +22,7 @@ void Viewer::setMode(Mode mode) {
     m_ui.mode = mode == Mode::Student ? 1 : 0;
     const ui::ReadingLevel level = mode == Mode::Student ? ui::ReadingLevel::Student : ui::ReadingLevel::Client;
     m_musclePanel.level = level;
+    m_musclePanel.largeType = mode == Mode::Therapist;
     m_learn.level = level;
     m_therapist.reset();
     if (m_options.kiosk) {

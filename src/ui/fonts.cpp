@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 
@@ -27,6 +28,10 @@ FontChoice loadUiFont(float scale, int screenHeight) {
         std::error_code ec;
         if (!std::filesystem::is_regular_file(path, ec)) continue;
         if (io.Fonts->AddFontFromFileTTF(path.c_str(), size)) {
+            // Rasterised at its own size rather than scaled up, so the large text stays sharp.
+            if (!io.Fonts->AddFontFromFileTTF(path.c_str(), std::round(size * kLargeTypeScale))) {
+                log::warning("font '" + path + "' loaded once but not at the large size; client text stays normal");
+            }
             ImGui::GetStyle().ScaleAllSizes(size / 13.0f);
             return {path, size};
         }
@@ -36,6 +41,14 @@ FontChoice loadUiFont(float scale, int screenHeight) {
                  "or set MYOMAP_FONT): using ImGui's small built-in font");
     io.Fonts->AddFontDefault();
     return {};
+}
+
+ImFont* largeUiFont() {
+    if (!ImGui::GetCurrentContext()) return nullptr;
+    const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    if (atlas->Fonts.Size < 2) return nullptr;
+    ImFont* large = atlas->Fonts[1];
+    return large->FontSize > atlas->Fonts[0]->FontSize ? large : nullptr;
 }
 
 }  // namespace myomap::ui

@@ -4,7 +4,13 @@
 
 #include <string>
 
+struct ImFont;
+
 namespace myomap::ui {
+
+// How much larger the client-facing text is than the rest of the UI (the therapist shows the
+// muscle panel to a client in the chair, a metre or more from the screen).
+inline constexpr float kLargeTypeScale = 1.3f;
 
 struct FontChoice {
     std::string path;  // empty: the built-in font was used
@@ -13,6 +19,11 @@ struct FontChoice {
 
 // `scale` is the monitor's content scale (1 on a standard-density screen); `screenHeight` the
 // monitor's height in pixels (0 if unknown), so large kiosk screens get larger text.
+// The same face is also loaded kLargeTypeScale times larger (see largeUiFont).
 FontChoice loadUiFont(float scale, int screenHeight);
+
+// The large face loadUiFont added to the current ImGui context, or nullptr if it has none (the
+// built-in fallback font, or a context whose fonts were loaded some other way).
+ImFont* largeUiFont();
 
 }  // namespace myomap::ui

@@ -1,5 +1,7 @@
 #include "ui/muscle_panel.h"
 
+#include "ui/fonts.h"
+
 #include <imgui.h>
 
 #include <cctype>
@@ -149,6 +151,9 @@ void drawMuscleDetails(const anatomy::Atlas& atlas, MusclePanelState& state, std
         return;
     }
     fillText(atlas, *m, state);
+    // Read from the client's chair: the large face while the text is at the client's level.
+    ImFont* large = state.largeType && state.level == ReadingLevel::Client ? largeUiFont() : nullptr;
+    if (large) ImGui::PushFont(large);
     header(*m, state);
     const bool expand = state.expandAll;
     state.expandAll = false;
@@ -182,6 +187,7 @@ void drawMuscleDetails(const anatomy::Atlas& atlas, MusclePanelState& state, std
     }
     related(atlas, *m, state.text, expand, actions);
     sources(*m, expand);
+    if (large) ImGui::PopFont();
 }
 
 void drawMusclePanel(const anatomy::Atlas& atlas, MusclePanelState& state, std::vector<PanelAction>& actions) {
@@ -190,7 +196,7 @@ void drawMusclePanel(const anatomy::Atlas& atlas, MusclePanelState& state, std::
     const float font = ImGui::GetFontSize();
     const float margin = font * 0.6f;
     const float top = ImGui::GetFrameHeight() + margin;  // below the menu bar
-    const float width = font * 25.0f;
+    const float width = font * (state.largeType ? 25.0f * kLargeTypeScale : 25.0f);
     ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x - width - margin, viewport->Pos.y + top),
                             ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(width, viewport->Size.y - top - margin), ImGuiCond_FirstUseEver);

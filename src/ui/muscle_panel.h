@@ -32,6 +32,7 @@ struct MusclePanelState {
     ReadingLevel level = ReadingLevel::Client;
     bool open = true;  // the window's close button clears it
     bool expandAll = false;  // one-shot: open every section on the next frame (handouts, scripts)
+    bool largeType = false;  // therapist mode: client-level text in the large face (ui/fonts.h)
     MusclePanelText text;    // filled by the panel for muscleId and side
 };
 
