@@ -17,6 +17,11 @@ std::string displayName(const Explorer& explorer, const std::string& name) {
     return name;
 }
 
+void hideSelectionName(ui::ExploreUi& ui, std::string_view label) {
+    ui.selectedLabel = label;
+    ui.selectedLabelFor = "(hidden)";  // never a mesh name, so fillExploreUi names it again
+}
+
 void fillExploreUi(const Explorer& explorer, ui::ExploreUi& ui) {
     const ExploreState& state = explorer.state();
     ui.available = explorer.isFigure();

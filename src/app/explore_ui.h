@@ -7,6 +7,7 @@
 #include "ui/explore_panel.h"
 
 #include <string>
+#include <string_view>
 
 namespace myomap::app {
 
@@ -15,6 +16,10 @@ namespace myomap::app {
 std::string displayName(const Explorer& explorer, const std::string& name);
 
 void fillExploreUi(const Explorer& explorer, ui::ExploreUi& ui);
+// After fillExploreUi: `label` on the selection line instead of the selection's name (the quiz
+// keeps its muscle unnamed); the next fillExploreUi without it names the selection again, even
+// when the selection has not changed meanwhile.
+void hideSelectionName(ui::ExploreUi& ui, std::string_view label);
 void applyExploreUi(const ui::ExploreUi& ui, ExploreState& state);
 
 }  // namespace myomap::app

@@ -190,6 +190,17 @@ std::string Explorer::pick(const render::FrameData& frame, int x, int y) const {
     return nameOfPickId(m_picker.pick(m_view, frame, x, y));
 }
 
+std::string Explorer::pickThroughSkin(const render::FrameData& frame, int x, int y) const {
+    const std::vector<FigurePart>& parts = m_index.parts();
+    for (const render::DrawItem& item : frame.items) {
+        const bool skin = item.pickId != 0 && item.pickId - 1 < parts.size() && parts[item.pickId - 1].kind == PartKind::Skin;
+        if (!skin || item.opacity >= 1.0f) continue;
+        if (const std::uint32_t id = m_picker.pick(m_view, frame, x, y, item.pickId)) return nameOfPickId(id);
+        break;
+    }
+    return pick(frame, x, y);
+}
+
 std::string Explorer::nameOfPickId(std::uint32_t id) const {
     if (id == 0) return "";
     if (id >= kMarkerIds) {

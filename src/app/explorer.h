@@ -58,6 +58,10 @@ public:
     // The name of what the frame shows at a pixel: a mesh name, a sided trigger point key, or "".
     // On the CPU (SurfacePicker): the frame's posed triangles, kept until the pose changes.
     std::string pick(const render::FrameData& frame, int x, int y) const;
+    // The same, looking through the skin while it is translucent (what a click on the figure
+    // means: the muscle seen under it); the skin itself only where nothing else is under the
+    // pixel. Kiosk taps use pick (the skin's regions).
+    std::string pickThroughSkin(const render::FrameData& frame, int x, int y) const;
     // The name a frame's pickId stands for (a mesh name or a sided trigger point key), or "".
     std::string nameOfPickId(std::uint32_t id) const;
     // The triangles the last addToFrame drew, posed on the CPU into one list (the benchmark's

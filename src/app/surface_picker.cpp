@@ -95,7 +95,8 @@ const SurfacePicker::Posed& SurfacePicker::posed(const SceneView& view, const re
     return out;
 }
 
-std::uint32_t SurfacePicker::pick(const SceneView& view, const render::FrameData& frame, int x, int y) {
+std::uint32_t SurfacePicker::pick(const SceneView& view, const render::FrameData& frame, int x, int y,
+                                  std::uint32_t seeThrough) {
     if (x < 0 || y < 0 || x >= frame.width || y >= frame.height) return 0;
     const glm::mat4 viewProjection = frame.projection * frame.view;
     // Markers: screen-sized discs over everything (marker.vert.glsl: gl_PointSize = 2 radius).
@@ -121,7 +122,8 @@ std::uint32_t SurfacePicker::pick(const SceneView& view, const render::FrameData
     float nearest = std::numeric_limits<float>::infinity();
     std::uint32_t found = 0;
     for (const render::DrawItem& item : frame.items) {
-        if (item.mesh < 0 || item.pickId == 0 || (item.opacity <= 0.0f && item.heat != render::HeatShow::Only)) continue;
+        if (item.mesh < 0 || item.pickId == 0 || item.pickId == seeThrough) continue;
+        if (item.opacity <= 0.0f && item.heat != render::HeatShow::Only) continue;
         const model::Primitive* primitive = view.primitiveOf(item.mesh);
         if (!primitive) continue;
         const Posed& p = posed(view, frame, item);

@@ -19,8 +19,9 @@ class SurfacePicker {
 public:
     // The pickId under pixel (x, y) (origin top-left) of `frame`, 0 for nothing: markers first
     // (they are drawn over everything, the last one drawn wins), then the nearest surface of an
-    // item that is drawn (opacity above 0, or its heat alone).
-    std::uint32_t pick(const SceneView& view, const render::FrameData& frame, int x, int y);
+    // item that is drawn (opacity above 0, or its heat alone). Items with pickId `seeThrough`
+    // (when not 0) are looked through, as if not drawn.
+    std::uint32_t pick(const SceneView& view, const render::FrameData& frame, int x, int y, std::uint32_t seeThrough = 0);
     void clear() { m_posed.clear(); }
 
 private:

@@ -110,7 +110,7 @@ void Viewer::handlePicking() {
     const int y = static_cast<int>(io.MousePos.y * io.DisplayFramebufferScale.y);
     const bool dragging = ImGui::IsMouseDown(ImGuiMouseButton_Left) || ImGui::IsMouseDown(ImGuiMouseButton_Right);
     if (!dragging && (io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f)) {
-        state.hovered = m_explorer.pick(m_frame, x, y);
+        state.hovered = m_kiosk ? m_explorer.pick(m_frame, x, y) : m_explorer.pickThroughSkin(m_frame, x, y);
     }
     if (!state.hovered.empty() && !dragging && !quizAsking()) {
         ImGui::SetTooltip("%s", displayName(m_explorer, state.hovered).c_str());
@@ -121,13 +121,17 @@ void Viewer::handlePicking() {
         const auto point = surfacePoint(m_camera, m_aspect, m_frame.width, m_frame.height, x, y, m_renderer.depthAt(x, y));
         if (point && m_therapist->bodyClicked(*point)) return;
     }
-    const std::string picked = m_explorer.pick(m_frame, x, y);
     if (m_kiosk) {
-        if (!picked.empty()) m_kiosk->bodyTapped(picked, m_clock);
+        // A visitor taps a place on the body: the skin's region counts.
+        if (const std::string tapped = m_explorer.pick(m_frame, x, y); !tapped.empty()) m_kiosk->bodyTapped(tapped, m_clock);
         return;
     }
-    if (m_mode == Mode::Student && m_quiz.open && m_quiz.wantsClick && !picked.empty()) {
-        if (ui::quizClick(m_quiz, picked)) return;
+    const std::string picked = m_explorer.pickThroughSkin(m_frame, x, y);
+    if (m_mode == Mode::Student && m_quiz.open && m_quiz.wantsClick) {
+        // The quiz waits for a muscle: a click on a bone or on nothing answers nothing and
+        // selects nothing (it would show what the question hides).
+        (void)ui::quizClick(m_atlas, m_quiz, picked);
+        return;
     }
     if (picked.empty()) {
         state.selected.clear();
@@ -160,7 +164,7 @@ void Viewer::kioskFrame() {
 
 void Viewer::normalUi(std::vector<ui::Command>& commands) {
     fillExploreUi(m_explorer, m_exploreUi);
-    if (quizAsking()) m_exploreUi.selectedLabel = "The quiz's muscle (answer first)";
+    if (quizAsking()) hideSelectionName(m_exploreUi, ui::quizSelectionLabel(m_quiz));
     syncMusclePanel();
     ui::drawViewerUi(m_ui, commands, [&] {
         if (!m_exploreUi.available) return;
@@ -192,7 +196,7 @@ void Viewer::normalUi(std::vector<ui::Command>& commands) {
     collectShortcuts(commands);
 }
 bool Viewer::quizAsking() const {
-    return m_mode == Mode::Student && m_quiz.open && (m_quiz.wantsClick || !m_quiz.highlightMesh.empty());
+    return m_mode == Mode::Student && !ui::quizSelectionLabel(m_quiz).empty();
 }
 
 void Viewer::quizUi() {

@@ -189,11 +189,20 @@ void startQuiz(const anatomy::Atlas& atlas, QuizPanelState& state) {
     publish(state);
 }
 
-bool quizClick(QuizPanelState& state, std::string_view meshName) {
+bool quizClick(const anatomy::Atlas& atlas, QuizPanelState& state, std::string_view meshName) {
     if (!state.wantsClick || state.session.answered() || state.session.finished()) return false;
+    const std::string_view id = anatomy::sideOf(meshName) ? meshName.substr(0, meshName.size() - 2) : meshName;
+    if (!atlas.findMuscle(id)) return false;
     state.session.answer(meshName);
     publish(state);
     return true;
+}
+
+std::string_view quizSelectionLabel(const QuizPanelState& state) {
+    if (!state.open || !state.revealMuscle.empty() || !state.revealTp.empty()) return {};
+    if (!state.highlightMesh.empty()) return "The quiz's muscle (answer first)";
+    if (state.wantsClick) return "Click a muscle on the body to answer";
+    return {};
 }
 
 void drawQuizContent(const anatomy::Atlas& atlas, QuizPanelState& state, std::vector<QuizAction>& actions) {

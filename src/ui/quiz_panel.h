@@ -50,7 +50,15 @@ void drawQuizContent(const anatomy::Atlas& atlas, QuizPanelState& state, std::ve
 void startQuiz(const anatomy::Atlas& atlas, QuizPanelState& state);
 
 // A click on the body (a mesh name, "temporalis.L") while the quiz wants one: answers the
-// question and returns true; false (and nothing happens) otherwise.
-bool quizClick(QuizPanelState& state, std::string_view meshName);
+// question and returns true; false (and nothing happens) otherwise, and for anything that is not
+// one of the atlas's muscles (the skin or a bone in front of it: the first click on a muscle
+// counts, as the question says).
+bool quizClick(const anatomy::Atlas& atlas, QuizPanelState& state, std::string_view meshName);
+
+// While a question waits for its answer on the body, what the explorer's selection line says
+// instead of a muscle's name (which would give the answer away); "" when none is waiting (the
+// quiz closed, a multiple-choice click question, or answered: then the answer is selected and
+// named, and its panel may show).
+std::string_view quizSelectionLabel(const QuizPanelState& state);
 
 }  // namespace myomap::ui

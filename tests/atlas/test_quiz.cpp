@@ -4,6 +4,7 @@
 
 #include "anatomy/quiz.h"
 #include "anatomy/regions.h"
+#include "ui/quiz_panel.h"
 
 #include <doctest/doctest.h>
 
@@ -409,6 +410,46 @@ TEST_CASE("quiz: a session keeps the score and the misses") {
     for (std::size_t i = 0; i < expectedMisses.size(); ++i) CHECK(session.misses[i].question == expectedMisses[i]);
     CHECK(session.misses[3].choice == -1);  // the skipped one (questions 0, 3, 6, 7, 9 missed)
     CHECK(session.misses[3].question == 7);
+}
+
+TEST_CASE("quiz: the selection line keeps the quiz's muscle unnamed until it is answered") {
+    for (const an::QuestionKind kind : {an::QuestionKind::NameMuscle, an::QuestionKind::WhichRegion,
+                                        an::QuestionKind::ClickMuscle}) {
+        CAPTURE(an::toString(kind));
+        ui::QuizPanelState state;
+        state.options.kinds = {kind};
+        ui::startQuiz(atlas(), state);
+        const an::Question* q = state.session.question();
+        REQUIRE(q != nullptr);
+        const std::string asking(ui::quizSelectionLabel(state));
+        if (kind == an::QuestionKind::ClickMuscle) {
+            // Nothing is highlighted: the line asks for the click, and the click answers.
+            CHECK(state.highlightMesh.empty());
+            CHECK(asking == "Click a muscle on the body to answer");
+            // The skin or a bone in front of the muscles is not an answer: nothing happens.
+            for (const char* notMuscle : {"skin", "bone_scapula.L", "bone_skull", "no_such_mesh.R"}) {
+                CHECK_FALSE(ui::quizClick(atlas(), state, notMuscle));
+            }
+            CHECK_FALSE(state.session.answered());
+            CHECK(ui::quizSelectionLabel(state) == asking);
+            REQUIRE(ui::quizClick(atlas(), state, *q->acceptedIds.begin()));
+            CHECK(ui::quizSelectionLabel(state).empty());  // answered: the answer is named as usual
+            CHECK_FALSE(state.revealMuscle.empty());
+        } else {
+            CHECK_FALSE(state.highlightMesh.empty());
+            CHECK(asking == "The quiz's muscle (answer first)");
+            CHECK(asking.find(q->subject) == std::string::npos);
+        }
+        state.open = false;  // the window closed: the explorer names its selection again
+        CHECK(ui::quizSelectionLabel(state).empty());
+    }
+    // A click question shown as four choices waits for no click on the body.
+    ui::QuizPanelState choices;
+    choices.options.kinds = {an::QuestionKind::ClickMuscle};
+    choices.options.clickOnBody = false;
+    ui::startQuiz(atlas(), choices);
+    CHECK_FALSE(choices.wantsClick);
+    CHECK(ui::quizSelectionLabel(choices).empty());
 }
 
 TEST_CASE("quiz: landmark regions on the figure match the test's own disc walk") {

@@ -110,6 +110,39 @@ TEST_CASE("picking: the whole figure from the front, skin and all") {
     CHECK((chest == "pectoralis_major.L" || chest == "pectoralis_major.R" || chest == "deltoid.L"));
 }
 
+TEST_CASE("picking: a click looks through the translucent skin to the muscle seen under it") {
+    auto& f = test::ExploreFixture::get();
+    f.reset();
+    const model::Pose pose = f.explorer.view().pose(-1, 0.0f);
+    f.camera = {};
+    f.camera.setView(View::Anterior);
+    f.camera.frame(model::posedBounds(f.explorer.view().scene(), pose), 1.0f);
+    const int x = kSize / 2 + 25, y = kSize / 2 - 95;  // the chest
+    f.explorer.state().layer(app::FigureLayer::Skin).visible = false;
+    f.build(pose, 0.0, kSize, kSize);
+    const std::string underSkin = f.explorer.pick(f.frame, x, y);
+    REQUIRE(f.atlas.findMuscle(underSkin.substr(0, underSkin.size() - 2)) != nullptr);
+
+    f.explorer.state().layer(app::FigureLayer::Skin).visible = true;  // translucent, as it starts
+    f.build(pose, 0.0, kSize, kSize);
+    CHECK(f.explorer.pick(f.frame, x, y) == "skin");                  // what is nearest
+    CHECK(f.explorer.pickThroughSkin(f.frame, x, y) == underSkin);   // what a click means
+    CHECK(f.explorer.pickThroughSkin(f.frame, 3, kSize - 3).empty());
+    // Where nothing but the skin is under the pixel (beside the thigh, inside its outline),
+    // the skin itself.
+    bool skinOnly = false;
+    for (int px = kSize / 2; px < kSize && !skinOnly; ++px) {
+        skinOnly = f.explorer.pick(f.frame, px, kSize * 3 / 4) == "skin" &&
+                   f.explorer.pickThroughSkin(f.frame, px, kSize * 3 / 4) == "skin";
+    }
+    CHECK(skinOnly);
+
+    // An opaque skin hides the muscles: the click is the skin's.
+    f.explorer.state().layer(app::FigureLayer::Skin).opacity = 1.0f;
+    f.build(pose, 0.0, kSize, kSize);
+    CHECK(f.explorer.pickThroughSkin(f.frame, x, y) == "skin");
+}
+
 TEST_CASE("picking: trigger point markers pick as their sided ids") {
     auto& f = test::ExploreFixture::get();
     f.reset();

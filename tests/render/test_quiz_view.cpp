@@ -88,3 +88,25 @@ TEST_CASE("quiz: an answered question shows the right muscle's referral on the s
         CHECK(inView == essential);  // every vertex of its essential zones on screen
     }
 }
+
+#include "app/explore_ui.h"
+
+TEST_CASE("quiz: the selection line names the muscle again once the question is answered") {
+    auto& f = test::ExploreFixture::get();
+    f.reset();
+    ui::ExploreUi panel;
+    // Asking: the muscle is selected (highlighted) but the line must not name it.
+    REQUIRE(f.explorer.select("masseter.L"));
+    app::fillExploreUi(f.explorer, panel);
+    CHECK(panel.selectedLabel == "Masseter (left)");
+    app::hideSelectionName(panel, "The quiz's muscle (answer first)");
+    CHECK(panel.selectedLabel == "The quiz's muscle (answer first)");
+    // Answered: the same muscle stays selected (it was the answer); the line names it again.
+    app::fillExploreUi(f.explorer, panel);
+    CHECK(panel.selectedLabel == "Masseter (left)");
+    // Hidden while nothing is selected, then still nothing: the line is empty, not the hint.
+    f.explorer.state().selected.clear();
+    app::hideSelectionName(panel, "Click a muscle on the body to answer");
+    app::fillExploreUi(f.explorer, panel);
+    CHECK(panel.selectedLabel.empty());
+}
