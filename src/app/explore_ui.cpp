@@ -1,6 +1,35 @@
 #include "app/explore_ui.h"
 
+#include <algorithm>
+#include <cctype>
+
 namespace myomap::app {
+
+namespace {
+
+// The built-in figure's bones ("bone_t12", "bone_rib3.L", "bone_femur.R" without the side) as
+// a student would name them; "" for a name that is not one.
+std::string boneName(std::string_view base) {
+    if (!base.starts_with("bone_") || base.size() == 5) return "";
+    std::string bone(base.substr(5));
+    const auto digits = [&](std::size_t from) {
+        return from < bone.size() && std::all_of(bone.begin() + static_cast<std::ptrdiff_t>(from), bone.end(),
+                                                 [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+    };
+    if ((bone[0] == 'c' || bone[0] == 't' || bone[0] == 'l') && digits(1)) {
+        return std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(bone[0])))) + bone.substr(1) + " vertebra";
+    }
+    if (bone.starts_with("rib") && digits(3)) return "Rib " + bone.substr(3);
+    if (bone == "hand" || bone == "foot") bone += " bones";
+    if (bone == "hip") bone = "hip bone";
+    for (char& c : bone) {
+        if (c == '_') c = ' ';
+    }
+    bone[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(bone[0])));
+    return bone;
+}
+
+}  // namespace
 
 std::string displayName(const Explorer& explorer, const std::string& name) {
     const auto side = anatomy::sideOf(name);
@@ -14,6 +43,7 @@ std::string displayName(const Explorer& explorer, const std::string& name) {
         }
     }
     if (name == "skin") return "Skin";
+    if (std::string bone = boneName(base); !bone.empty()) return bone + sideText;
     return name;
 }
 

@@ -12,7 +12,8 @@
 namespace myomap::app {
 
 // "Upper trapezius (right)" for "upper_trapezius.R"; "Upper trapezius, central upper border
-// (right)" for "upper_trapezius.tp1.R"; the name itself for anything the atlas does not know.
+// (right)" for "upper_trapezius.tp1.R"; the built-in figure's bones by their names ("T12
+// vertebra", "Rib 3 (left)", "Femur (right)"); the name itself for anything else.
 std::string displayName(const Explorer& explorer, const std::string& name);
 
 void fillExploreUi(const Explorer& explorer, ui::ExploreUi& ui);

@@ -110,3 +110,27 @@ TEST_CASE("quiz: the selection line names the muscle again once the question is 
     app::fillExploreUi(f.explorer, panel);
     CHECK(panel.selectedLabel.empty());
 }
+
+TEST_CASE("explorer: the figure's parts are named for people, bones too") {
+    auto& f = test::ExploreFixture::get();
+    const std::pair<const char*, const char*> names[] = {
+        {"upper_trapezius.R", "Upper trapezius (right)"}, {"skin", "Skin"},
+        {"bone_t12", "T12 vertebra"},   {"bone_c1", "C1 vertebra"},       {"bone_l5", "L5 vertebra"},
+        {"bone_rib3.L", "Rib 3 (left)"}, {"bone_femur.R", "Femur (right)"}, {"bone_hand.L", "Hand bones (left)"},
+        {"bone_hip.R", "Hip bone (right)"}, {"bone_skull", "Skull"},       {"bone_", "bone_"},
+        {"bone_tx", "Tx"},              {"some_mesh", "some_mesh"},
+    };
+    for (const auto& [mesh, name] : names) {
+        CAPTURE(mesh);
+        CHECK(app::displayName(f.explorer, mesh) == name);
+    }
+    // Every bone of the figure gets a name that is not its mesh name.
+    int bones = 0;
+    for (const app::FigurePart& part : f.explorer.index().parts()) {
+        if (part.kind != app::PartKind::Bone) continue;
+        ++bones;
+        CAPTURE(part.name);
+        CHECK(app::displayName(f.explorer, part.name).find("bone_") == std::string::npos);
+    }
+    CHECK(bones > 50);
+}
