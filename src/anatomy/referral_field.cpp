@@ -144,21 +144,27 @@ double ReferralField::maxRate() const {
     return (ramp > 0.0 ? 1.5 / ramp : 0.0) + (1.0 - low) * std::numbers::pi / m_params.pulsePeriod;
 }
 
-ReferralFieldCache::ReferralFieldCache(const Atlas& atlas, const BodySurfaces& body, const FieldParams& params)
-    : m_atlas(atlas), m_body(body), m_params(params), m_graph(body.skin), m_regions(body.skin) {}
+ReferralFieldCache::ReferralFieldCache(const Atlas& atlas, const BodySurfaces& body, const FieldParams& params,
+                                       std::size_t capacity)
+    : m_atlas(atlas), m_body(body), m_params(params), m_graph(body.skin), m_regions(body.skin),
+      m_capacity(std::max<std::size_t>(capacity, 1)) {}
 
-Result<const ReferralField*> ReferralFieldCache::get(std::string_view key) {
+Result<ReferralFieldCache::FieldPtr> ReferralFieldCache::get(std::string_view key) {
     const auto side = sideOf(key);
     if (!side) return fail("referral field '" + std::string(key) + "': expected <trigger point id>.L or .R");
     return get(key.substr(0, key.size() - 2), *side);
 }
 
-Result<const ReferralField*> ReferralFieldCache::get(std::string_view tpId, Side side) {
+Result<ReferralFieldCache::FieldPtr> ReferralFieldCache::get(std::string_view tpId, Side side) {
     // Looked up every frame while a referral plays: the key goes in a kept buffer.
     std::string& key = m_key;
     key.assign(tpId);
     key += suffix(side);
-    if (const auto it = m_fields.find(key); it != m_fields.end()) return static_cast<const ReferralField*>(it->second.get());
+    ++m_uses;
+    if (const auto it = m_fields.find(key); it != m_fields.end()) {
+        it->second.lastUse = m_uses;
+        return it->second.field;
+    }
     const TriggerPoint* tp = m_atlas.findTriggerPoint(tpId);
     const Muscle* muscle = tp ? m_atlas.findMuscle(tp->muscleId) : nullptr;
     if (!tp || !muscle) {
@@ -167,9 +173,16 @@ Result<const ReferralField*> ReferralFieldCache::get(std::string_view tpId, Side
     }
     auto field = ReferralField::build(m_body, m_graph, m_regions, *muscle, *tp, side, m_params);
     if (!field) return fail(field.error());
-    auto& slot = m_fields[std::string(key)];
-    slot = std::make_unique<ReferralField>(std::move(field.value()));
-    return static_cast<const ReferralField*>(slot.get());
+    if (m_fields.size() >= m_capacity) {
+        const auto oldest = std::min_element(m_fields.begin(), m_fields.end(), [](const auto& a, const auto& b) {
+            return a.second.lastUse < b.second.lastUse;
+        });
+        m_fields.erase(oldest);
+    }
+    Entry& slot = m_fields[std::string(key)];
+    slot.field = std::make_shared<const ReferralField>(std::move(field.value()));
+    slot.lastUse = m_uses;
+    return slot.field;
 }
 
 }  // namespace myomap::anatomy

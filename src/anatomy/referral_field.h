@@ -94,17 +94,27 @@ private:
     double m_fullyReached = 0.0;
 };
 
-// Fields built on demand and kept, keyed "upper_trapezius.tp1.R". Not thread-safe. The atlas
-// and body must outlive the cache.
+// Fields built on demand and kept, keyed "upper_trapezius.tp1.R": at most `capacity` of them.
+// Building one more forgets the one used longest ago: a field holds about 0.6 MB on the built-in
+// figure (two values per skin vertex), and a kiosk's visitors or a day of sessions would
+// otherwise fill the cache with every trigger point on both sides (about 150 MB). A field a
+// caller holds stays alive after it is forgotten. Not thread-safe. The atlas and body must
+// outlive the cache.
 class ReferralFieldCache {
 public:
-    ReferralFieldCache(const Atlas& atlas, const BodySurfaces& body, const FieldParams& params = {});
+    using FieldPtr = std::shared_ptr<const ReferralField>;
+    // More than the kiosk's tour and a muscle's trigger points shown together ever need.
+    static constexpr std::size_t kDefaultCapacity = 32;
 
-    Result<const ReferralField*> get(std::string_view key);  // "<tp id>.L" or "<tp id>.R"
-    Result<const ReferralField*> get(std::string_view tpId, Side side);
+    ReferralFieldCache(const Atlas& atlas, const BodySurfaces& body, const FieldParams& params = {},
+                       std::size_t capacity = kDefaultCapacity);
+
+    Result<FieldPtr> get(std::string_view key);  // "<tp id>.L" or "<tp id>.R"
+    Result<FieldPtr> get(std::string_view tpId, Side side);
     const SkinGraph& graph() const { return m_graph; }
     const SkinRegions& regions() const { return m_regions; }
     std::size_t size() const { return m_fields.size(); }
+    std::size_t capacity() const { return m_capacity; }
 
 private:
     const Atlas& m_atlas;
@@ -112,7 +122,13 @@ private:
     FieldParams m_params;
     SkinGraph m_graph;
     SkinRegions m_regions;
-    std::map<std::string, std::unique_ptr<ReferralField>, std::less<>> m_fields;
+    struct Entry {
+        FieldPtr field;
+        std::uint64_t lastUse = 0;
+    };
+    std::map<std::string, Entry, std::less<>> m_fields;
+    std::size_t m_capacity;
+    std::uint64_t m_uses = 0;
     std::string m_key;  // scratch for lookups
 };
 

@@ -21,7 +21,7 @@ public:
     // full strength), y = 1 where the strongest field there is essential. `keys` are sided
     // trigger points ("upper_trapezius.tp1.R"); an unknown one is an error naming it.
     Status compute(const std::vector<std::string>& keys, double t, bool still, std::vector<glm::vec2>& out);
-    Result<const anatomy::ReferralField*> field(const std::string& key) { return m_cache.get(key); }
+    Result<anatomy::ReferralFieldCache::FieldPtr> field(const std::string& key) { return m_cache.get(key); }
 
 private:
     std::shared_ptr<const anatomy::BodySurfaces> m_body;  // the cache refers to it

@@ -172,3 +172,43 @@ TEST_CASE("referral field cache: builds once, names what it cannot find") {
     REQUIRE_FALSE(sideless.ok());
     CHECK(sideless.error().find(".L or .R") != std::string::npos);
 }
+
+TEST_CASE("referral field cache: keeps at most its capacity, forgetting the field used longest ago") {
+    const auto& f = test::figureAndAtlas();
+    an::ReferralFieldCache small(f.atlas, f.body, {}, 3);
+    const auto a = small.get("upper_trapezius.tp1.R");
+    const auto b = small.get("upper_trapezius.tp1.L");
+    const auto c = small.get("soleus.tp1.L");
+    REQUIRE((a.ok() && b.ok() && c.ok()));
+    CHECK(small.size() == 3);
+    REQUIRE(small.get("upper_trapezius.tp1.R").ok());  // used again: the left one is now the oldest
+    REQUIRE(small.get("soleus.tp1.R").ok());
+    CHECK(small.size() == 3);
+    CHECK(small.get("upper_trapezius.tp1.R").value() == a.value());  // kept: the same field
+    CHECK(small.get("soleus.tp1.L").value() == c.value());
+    const auto again = small.get("upper_trapezius.tp1.L");             // forgotten: built anew
+    REQUIRE(again.ok());
+    CHECK(again.value() != b.value());
+    CHECK(small.size() == 3);
+    // The forgotten field a caller still holds is whole, and the same as the one built again.
+    REQUIRE(b.value()->vertexCount() == f.body.skin.positions.size());
+    std::vector<float> held(f.body.skin.positions.size()), rebuilt(held.size());
+    const double t = b.value()->peakTime(0);
+    b.value()->heatAll(t, held);
+    again.value()->heatAll(t, rebuilt);
+    CHECK(held == rebuilt);
+
+    // Trigger points on both sides through the default cache, past its capacity: it stops there.
+    an::ReferralFieldCache cache(f.atlas, f.body);
+    const std::size_t capacity = an::ReferralFieldCache::kDefaultCapacity;
+    std::size_t asked = 0;
+    for (const an::TriggerPoint* tp : f.atlas.allTriggerPoints()) {
+        for (const an::Side side : {an::Side::Left, an::Side::Right}) {
+            if (asked == capacity + 8) break;
+            REQUIRE(cache.get(tp->id, side).ok());
+            ++asked;
+            CHECK(cache.size() == std::min(asked, capacity));
+        }
+    }
+    CHECK(asked == capacity + 8);
+}
