@@ -97,7 +97,7 @@ private:
 // Fields built on demand and kept, keyed "upper_trapezius.tp1.R": at most `capacity` of them.
 // Building one more forgets the one used longest ago: a field holds about 0.6 MB on the built-in
 // figure (two values per skin vertex), and a kiosk's visitors or a day of sessions would
-// otherwise fill the cache with every trigger point on both sides (about 150 MB). A field a
+// otherwise fill the cache with every trigger point on both sides (about 130 MB). A field a
 // caller holds stays alive after it is forgotten. Not thread-safe. The atlas and body must
 // outlive the cache.
 class ReferralFieldCache {
