@@ -334,7 +334,7 @@ int runViewer(const Options& options) {
     ImGui::GetIO().IniFilename = nullptr;  // layout is not persisted: the app opens the same every time
     ImGui::StyleColorsLight();
     // The kiosk's type is read from a step back and pressed with fingers: larger.
-    ui::loadUiFont(window->contentScale() * (options.kiosk ? 1.5f : 1.0f), window->monitorHeight());
+    ui::loadUiFont(window->contentScale() * (options.kiosk ? 1.5f : 1.0f), window->monitorHeight(), !options.kiosk);
     ImGui_ImplGlfw_InitForOpenGL(window->handle(), true);
     gl::imguiInit();
     int code = 0;

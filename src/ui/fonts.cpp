@@ -11,7 +11,7 @@
 
 namespace myomap::ui {
 
-FontChoice loadUiFont(float scale, int screenHeight) {
+FontChoice loadUiFont(float scale, int screenHeight, bool largeType) {
     // 17 px reads comfortably on a 1080p screen at arm's length; scale with density and with
     // very tall screens (a 4K kiosk at content scale 1 still needs larger text).
     const float heightFactor = screenHeight > 1200 ? static_cast<float>(screenHeight) / 1080.0f : 1.0f;
@@ -29,7 +29,7 @@ FontChoice loadUiFont(float scale, int screenHeight) {
         if (!std::filesystem::is_regular_file(path, ec)) continue;
         if (io.Fonts->AddFontFromFileTTF(path.c_str(), size)) {
             // Rasterised at its own size rather than scaled up, so the large text stays sharp.
-            if (!io.Fonts->AddFontFromFileTTF(path.c_str(), std::round(size * kLargeTypeScale))) {
+            if (largeType && !io.Fonts->AddFontFromFileTTF(path.c_str(), std::round(size * kLargeTypeScale))) {
                 log::warning("font '" + path + "' loaded once but not at the large size; client text stays normal");
             }
             ImGui::GetStyle().ScaleAllSizes(size / 13.0f);

@@ -19,8 +19,9 @@ struct FontChoice {
 
 // `scale` is the monitor's content scale (1 on a standard-density screen); `screenHeight` the
 // monitor's height in pixels (0 if unknown), so large kiosk screens get larger text.
-// The same face is also loaded kLargeTypeScale times larger (see largeUiFont).
-FontChoice loadUiFont(float scale, int screenHeight);
+// With `largeType`, the same face is also loaded kLargeTypeScale times larger (largeUiFont);
+// the kiosk, which never shows the muscle panel, goes without.
+FontChoice loadUiFont(float scale, int screenHeight, bool largeType = true);
 
 // The large face loadUiFont added to the current ImGui context, or nullptr if it has none (the
 // built-in fallback font, or a context whose fonts were loaded some other way).

@@ -91,13 +91,21 @@ TEST_CASE("picking: each muscle's surface centre picks it in the anatomical pose
 
 TEST_CASE("picking: each muscle's surface centre picks it in the desk slump") { pickEveryMuscle("desk_slump", 1.0f); }
 
-TEST_CASE("picking: the whole figure from the front, skin and all") {
-    auto& f = test::ExploreFixture::get();
+namespace {
+// The figure reset, in its rest pose, framed whole from the front; returns the pose.
+model::Pose wholeFigureFromFront(test::ExploreFixture& f) {
     f.reset();
     const model::Pose pose = f.explorer.view().pose(-1, 0.0f);
     f.camera = {};
     f.camera.setView(View::Anterior);
     f.camera.frame(model::posedBounds(f.explorer.view().scene(), pose), 1.0f);
+    return pose;
+}
+}  // namespace
+
+TEST_CASE("picking: the whole figure from the front, skin and all") {
+    auto& f = test::ExploreFixture::get();
+    const model::Pose pose = wholeFigureFromFront(f);
     f.build(pose, 0.0, kSize, kSize);
     // The translucent skin is in front of everything on the body; outside it there is nothing.
     CHECK(f.explorer.pick(f.frame, kSize / 2, kSize / 2 - 40) == "skin");
@@ -112,11 +120,7 @@ TEST_CASE("picking: the whole figure from the front, skin and all") {
 
 TEST_CASE("picking: a click looks through the translucent skin to the muscle seen under it") {
     auto& f = test::ExploreFixture::get();
-    f.reset();
-    const model::Pose pose = f.explorer.view().pose(-1, 0.0f);
-    f.camera = {};
-    f.camera.setView(View::Anterior);
-    f.camera.frame(model::posedBounds(f.explorer.view().scene(), pose), 1.0f);
+    const model::Pose pose = wholeFigureFromFront(f);
     const int x = kSize / 2 + 25, y = kSize / 2 - 95;  // the chest
     f.explorer.state().layer(app::FigureLayer::Skin).visible = false;
     f.build(pose, 0.0, kSize, kSize);
