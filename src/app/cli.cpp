@@ -1,5 +1,7 @@
 #include "app/cli.h"
 
+#include "core/image.h"
+
 #include <charconv>
 #include <cmath>
 #include <sstream>
@@ -64,14 +66,10 @@ Result<Options> parseOptions(const std::vector<std::string>& args) {
         } else if (arg == "--size") {
             auto v = value();
             if (!v) return fail(v.error());
-            const auto x = v->find('x');
-            const auto w = x == std::string::npos ? std::nullopt : number(std::string_view(*v).substr(0, x));
-            const auto h = x == std::string::npos ? std::nullopt : number(std::string_view(*v).substr(x + 1));
-            if (!w || !h || *w < 1 || *h < 1 || *w > 16384 || *h > 16384 || *w != std::floor(*w) || *h != std::floor(*h)) {
-                return bad(*v, "WIDTHxHEIGHT in pixels, each 1 to 16384, e.g. 1600x1000");
-            }
-            o.width = static_cast<int>(*w);
-            o.height = static_cast<int>(*h);
+            auto size = parseImageSize(*v);
+            if (!size) return fail("--size: " + size.error());
+            o.width = size->width;
+            o.height = size->height;
             o.sizeGiven = true;
         } else if (arg == "--time" || arg == "--fov") {
             auto v = value();
@@ -164,7 +162,10 @@ std::string helpText() {
          "  --model FILE          model to open instead of the built-in figure: glTF 2.0 (.gltf,\n"
          "                        .glb) or OBJ / FBX / DAE\n"
          "  --screenshot OUT.png  render one frame to a PNG without showing a window, then exit\n"
-         "  --size WxH            image size in pixels for --screenshot (default 1600x1000)\n"
+         "  --size WxH            image size in pixels for --screenshot (default 1600x1000); each\n"
+         "                        side 1 to 16384 and at most 4096x4096 pixels in all: rendering\n"
+         "                        holds about 50 bytes a pixel, 1 GiB at that size (a larger size\n"
+         "                        is refused with the largest of its shape that fits)\n"
          "  --time SECONDS        animation time to show (default 0)\n"
          "  --clip NAME           animation clip to play or pose (default: the first)\n"
          "  --pose NAME           the same as --clip\n"

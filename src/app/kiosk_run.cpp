@@ -2,6 +2,7 @@
 
 #include "app/headless.h"
 #include "app/kiosk_tour.h"
+#include "core/files.h"
 #include "core/log.h"
 #include "session/kiosk_config.h"
 
@@ -49,14 +50,15 @@ int runKioskFrames(const Options& options) {
     const double visitEvery = 240.0, visitLength = 20.0, tapEvery = 2.0;
     // The table has ten rows; --soak-log adds a CSV row every 100 frames. Frame times are the
     // mean and the slowest of the frames since the row before.
-    std::FILE* csv = nullptr;
+    // Kept in memory and written whole through the one write path after each row (a few tens
+    // of kilobytes at most), so a planted link or a device at the path is refused, not written.
+    std::string csv;
     if (options.soakLog) {
-        csv = std::fopen(options.soakLog->c_str(), "w");
-        if (!csv) {
-            log::error("cannot write the soak log " + options.soakLog->string() + ": " + std::strerror(errno));
+        csv = "frame,kiosk_s,rss_mb,mean_ms,max_ms,visitor\n";
+        if (auto s = files::writeAtomically(*options.soakLog, csv); !s) {
+            log::error("cannot write the soak log: " + s.error());
             return 1;
         }
-        std::fprintf(csv, "frame,kiosk_s,rss_mb,mean_ms,max_ms,visitor\n");
     }
     const long tableEvery = std::max<long>(frames / 10, 1), csvEvery = 100;
     struct Span {
@@ -101,7 +103,6 @@ int runKioskFrames(const Options& options) {
         explorer.addToFrame(pose, t, renderer, frame);
         if (auto s = renderer.render(frame); !s) {
             log::error(s.error());
-            if (csv) std::fclose(csv);
             return 1;
         }
         (void)renderer.capture();  // the frame is read back, as a kiosk's display would show it
@@ -109,11 +110,16 @@ int runKioskFrames(const Options& options) {
         table.add(seconds);
         row.add(seconds);
         const bool last = i + 1 == frames;
-        if (csv && ((i + 1) % csvEvery == 0 || last)) {
-            std::fprintf(csv, "%ld,%.1f,%.1f,%.2f,%.2f,%d\n", i + 1, t + dt,
-                         static_cast<double>(residentBytes()) / 1048576.0, row.meanMs(), 1000.0 * row.slowest,
-                         visitorSeen ? 1 : 0);
-            std::fflush(csv);
+        if (options.soakLog && ((i + 1) % csvEvery == 0 || last)) {
+            char line[160];
+            std::snprintf(line, sizeof line, "%ld,%.1f,%.1f,%.2f,%.2f,%d\n", i + 1, t + dt,
+                          static_cast<double>(residentBytes()) / 1048576.0, row.meanMs(), 1000.0 * row.slowest,
+                          visitorSeen ? 1 : 0);
+            csv += line;
+            if (auto s = files::writeAtomically(*options.soakLog, csv); !s) {
+                log::error("cannot write the soak log: " + s.error());
+                return 1;
+            }
             row = {};
             visitorSeen = false;
         }
@@ -123,10 +129,6 @@ int runKioskFrames(const Options& options) {
             std::fflush(stdout);
             table = {};
         }
-    }
-    if (csv && std::fclose(csv) != 0) {
-        log::error("could not finish the soak log " + options.soakLog->string() + ": " + std::strerror(errno));
-        return 1;
     }
     return 0;
 }

@@ -2,6 +2,7 @@
 
 #include "anatomy/search.h"
 #include "core/files.h"
+#include "core/image.h"
 
 #include <array>
 #include <charconv>
@@ -33,7 +34,7 @@ constexpr std::array<VerbInfo, 15> kVerbs{{
     {ScriptVerb::Pick, "pick", "--pick", 2, "<x> <y> (pixels from the top left)"},
     {ScriptVerb::Screenshot, "screenshot", "--screenshot", 1, "<path>"},
     {ScriptVerb::Wait, "wait", "--wait", 1, "<seconds, 0 to 3600>"},
-    {ScriptVerb::Size, "size", "--size", 1, "<width>x<height> (pixels, 1 to 16384, e.g. 1600x1000)"},
+    {ScriptVerb::Size, "size", "--size", 1, "<width>x<height> (pixels, each side 1 to 16384, at most 4096x4096 in all, e.g. 1600x1000)"},
     {ScriptVerb::Heat, "heat", "--heat", 1, "still|animated"},
     {ScriptVerb::Palette, "palette", "--palette", 1, "default|colourblind"},
     {ScriptVerb::Isolate, "isolate", "--isolate", 0, ""},
@@ -135,14 +136,9 @@ Result<ScriptAction> parseAction(ScriptVerb verb, Args a) {
         return ScriptAction{script::Wait{*s}};
     }
     case ScriptVerb::Size: {
-        const std::string_view v = a[0];
-        const auto x = v.find('x');
-        const auto w = x == std::string_view::npos ? std::nullopt : number(v.substr(0, x));
-        const auto h = x == std::string_view::npos ? std::nullopt : number(v.substr(x + 1));
-        if (!w || !h || *w < 1 || *h < 1 || *w > 16384 || *h > 16384 || *w != std::floor(*w) || *h != std::floor(*h)) {
-            return fail("bad size " + inQuotes(v));
-        }
-        return ScriptAction{script::Size{static_cast<int>(*w), static_cast<int>(*h)}};
+        auto size = parseImageSize(a[0]);
+        if (!size) return fail("bad size: " + size.error());
+        return ScriptAction{script::Size{size->width, size->height}};
     }
     case ScriptVerb::Heat:
         if (a[0] == "still") return ScriptAction{script::SetHeat{HeatMode::Still}};

@@ -132,7 +132,7 @@ void TherapistTools::draw(double clock, long long unixNow) {
     ui::drawTherapistPanel(m_ui, m_actions);
     for (const ui::TherapistAction& a : m_actions) carryOut(a, clock, unixNow);
     m_actions.clear();
-    if (m_showSessions) drawSessionsWindow(unixNow);
+    if (m_showSessions) drawSessionsWindow(clock, unixNow);
 }
 
 void TherapistTools::carryOut(const ui::TherapistAction& a, double clock, long long unixNow) {
@@ -177,42 +177,65 @@ void TherapistTools::carryOut(const ui::TherapistAction& a, double clock, long l
     }
 }
 
-void TherapistTools::drawSessionsWindow(long long unixNow) {
+void TherapistTools::drawSessionsWindow(double clock, long long unixNow) {
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30.0f, ImGui::GetFontSize() * 18.0f), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Sessions", &m_showSessions)) {
         ImGui::End();
         return;
     }
     ImGui::TextDisabled("Saved in %s", m_session.store().folder().string().c_str());
-    auto list = m_session.store().list();
+    // Listed again only when the folder changes (or every few seconds), not every frame.
+    const auto& list = m_sessionList.rows(m_session.store(), clock);
+    bool changed = false;
     if (!list) {
         ImGui::TextWrapped("%s", list.error().c_str());
     } else if (list->empty()) {
         ImGui::TextDisabled("No sessions saved yet.");
     } else {
+        using Kind = session::SessionInfo::Kind;
         for (const session::SessionInfo& info : *list) {
-            ImGui::PushID(info.id.c_str());
-            if (!info.problem.empty()) {
-                ImGui::TextWrapped("%s: %s", info.id.c_str(), info.problem.c_str());
-                if (ImGui::SmallButton("Open the backup") && savedBeforeLeaving(unixNow)) {
-                    if (auto s = m_session.open(info.id, 1); !s) m_messages.push_back(s.error());
-                }
-            } else {
+            ImGui::PushID(info.fileName.c_str());
+            switch (info.kind) {
+            case Kind::Session:
                 ImGui::Text("%s  %s  (%zu area%s)", info.modified.substr(0, 16).c_str(),
                             info.clientLabel.empty() ? "-" : info.clientLabel.c_str(), info.painCount,
                             info.painCount == 1 ? "" : "s");
                 ImGui::SameLine();
                 if (ImGui::SmallButton("Open") && savedBeforeLeaving(unixNow)) {
                     if (auto s = m_session.open(info.id); !s) m_messages.push_back(s.error());
+                    changed = true;
                 }
                 ImGui::SameLine();
                 if (ImGui::SmallButton("Delete") && info.id != m_session.record().id) {
                     if (auto s = m_session.store().remove(info.id); !s) m_messages.push_back(s.error());
+                    changed = true;
                 }
+                break;
+            case Kind::Corrupt:
+                ImGui::TextWrapped("%s: %s", info.id.c_str(), info.problem.c_str());
+                if (ImGui::SmallButton("Open the backup") && savedBeforeLeaving(unixNow)) {
+                    if (auto s = m_session.open(info.id, 1); !s) m_messages.push_back(s.error());
+                    changed = true;
+                }
+                break;
+            case Kind::NotAFile:
+                ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.3f, 1.0f), "%s: not opened", info.id.c_str());
+                ImGui::TextWrapped("%s", info.problem.c_str());
+                break;
+            case Kind::MovedAside:
+                ImGui::TextDisabled("%s", info.fileName.c_str());
+                ImGui::TextWrapped("%s", info.problem.c_str());
+                if (ImGui::SmallButton("Delete")) {
+                    if (auto s = m_session.store().removeAside(info.fileName); !s) m_messages.push_back(s.error());
+                    changed = true;
+                }
+                break;
             }
             ImGui::PopID();
+            if (changed) break;  // the rows are listed again next frame
         }
     }
+    if (changed) m_sessionList.invalidate();
     ImGui::End();
 }
 

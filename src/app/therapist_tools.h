@@ -40,13 +40,15 @@ public:
     const ui::TherapistUi& panel() const { return m_ui; }
 
     TherapistSession& session() { return m_session; }
+    // The Sessions window's list (read from disk only when the folder changes).
+    const session::SessionListCache& sessionList() const { return m_sessionList; }
     std::vector<std::string>& messages() { return m_messages; }  // for the Problems window
     // Set by the app: makes the handout for the session (a PDF in the data folder).
     std::function<Status()> makeHandout;
 
 private:
     void fillUi(double clock);
-    void drawSessionsWindow(long long unixNow);
+    void drawSessionsWindow(double clock, long long unixNow);
     std::string markLabel(const session::PainMark& mark) const;
     void showSave(const Status& saved, long long unixNow);
     // Saves the current session before it is replaced; false (and the reason shown) when it
@@ -63,6 +65,7 @@ private:
     std::vector<std::string> m_messages;
     double m_doneAt = -100.0;
     bool m_showSessions = false;
+    session::SessionListCache m_sessionList;
     long long m_lastUnixNow = 0;  // for the save on destruction
 };
 

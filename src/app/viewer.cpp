@@ -311,9 +311,11 @@ void Viewer::saveScreenshot() {
     std::strftime(name, sizeof name, "myomap-%Y%m%d-%H%M%S.png", std::localtime(&now));
     const std::filesystem::path folder = paths::userDataDir() / "screenshots";
     std::error_code ec;
-    std::filesystem::create_directories(folder, ec);
+    if (std::filesystem::create_directories(folder, ec)) std::filesystem::permissions(folder, std::filesystem::perms::owner_all, ec);
     const auto path = folder / name;
-    if (auto s = writePng(path, {capture.width, capture.height, capture.rgba}); !s) report(s.error());
+    // The window may show a client's session (pain marks, notes): owner-only, as the sessions are.
+    if (auto s = writePng(path, {capture.width, capture.height, capture.rgba}, files::Access::Private); !s)
+        report(s.error());
     else log::info("screenshot saved to " + path.string());
 }
 

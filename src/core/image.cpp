@@ -1,11 +1,49 @@
 #include "core/image.h"
 
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <optional>
+
 #include "core/files.h"
 
 #include <png.h>
 #include <stb/stb_image.h>
 
 namespace myomap {
+
+std::string imageSizeRule() {
+    return "WIDTHxHEIGHT in pixels, each side 1 to " + std::to_string(kMaxImageSide) + ", at most " +
+           std::to_string(kMaxImagePixels) + " pixels in all (4096x4096; rendering takes about 50 bytes a pixel, "
+           "1 GiB at that size)";
+}
+
+Result<ImageSize> parseImageSize(std::string_view text) {
+    const auto whole = [](std::string_view part) -> std::optional<long long> {
+        long long value = 0;
+        const auto [end, error] = std::from_chars(part.data(), part.data() + part.size(), value);
+        if (error != std::errc() || end != part.data() + part.size() || part.empty()) return std::nullopt;
+        return value;
+    };
+    const auto x = text.find('x');
+    const auto w = x == std::string_view::npos ? std::nullopt : whole(text.substr(0, x));
+    const auto h = x == std::string_view::npos ? std::nullopt : whole(text.substr(x + 1));
+    if (!w || !h || *w < 1 || *h < 1 || *w > kMaxImageSide || *h > kMaxImageSide) {
+        return fail("'" + std::string(text) + "' is not an image size: expected " + imageSizeRule() + ", e.g. 1600x1000");
+    }
+    if (*w * *h > kMaxImagePixels) {
+        // The same shape, scaled down to fit.
+        const double scale = std::sqrt(static_cast<double>(kMaxImagePixels) / static_cast<double>(*w * *h));
+        long long fw = std::max(1LL, static_cast<long long>(static_cast<double>(*w) * scale));
+        long long fh = std::max(1LL, static_cast<long long>(static_cast<double>(*h) * scale));
+        while (fw * fh > kMaxImagePixels) (fw >= fh ? fw : fh) -= 1;
+        return fail("'" + std::string(text) + "' is too large to render: " + std::to_string(*w * *h) +
+                    " pixels, more than the " + std::to_string(kMaxImagePixels) +
+                    " that fit the memory budget (about 1 GiB); the largest image of this shape is " +
+                    std::to_string(fw) + "x" + std::to_string(fh));
+    }
+    return ImageSize{static_cast<int>(*w), static_cast<int>(*h)};
+}
 
 Result<ImageRgba> readPng(const std::filesystem::path& path) {
     auto bytes = files::readBytes(path, 256ull << 20);
@@ -18,7 +56,7 @@ Result<ImageRgba> readPng(const std::filesystem::path& path) {
     return image;
 }
 
-Status writePng(const std::filesystem::path& path, const ImageRgba& image) {
+Status writePng(const std::filesystem::path& path, const ImageRgba& image, files::Access access) {
     if (image.width <= 0 || image.height <= 0 ||
         image.pixels.size() != static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height) * 4) {
         return fail("'" + path.string() + "': image to write is empty or malformed");
@@ -44,7 +82,7 @@ Status writePng(const std::filesystem::path& path, const ImageRgba& image) {
         return fail("'" + path.string() + "': PNG encoding failed (" + why + ")");
     }
     png.resize(size);
-    return files::writeAtomically(path, png.data(), png.size());
+    return files::writeAtomically(path, png.data(), png.size(), access);
 }
 
 }  // namespace myomap

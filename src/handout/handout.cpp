@@ -38,12 +38,13 @@ Status checkDestination(const fs::path& out) {
     if (::access(folder.c_str(), W_OK) != 0) {
         return fail(prefix + "folder " + describe(folder) + " is not writable (" + std::strerror(errno) + ")");
     }
-    if (fs::is_directory(fs::status(out, ec))) return fail(prefix + "it is a folder");
+    if (const std::string problem = files::destinationProblem(out); !problem.empty()) return fail(prefix + problem);
     return Ok{};
 }
 
-Status save(const fs::path& out, const std::string& bytes) {
-    auto written = files::writeAtomically(out, bytes.data(), bytes.size());
+Status save(const Handout& handout, const fs::path& out, const std::string& bytes) {
+    const auto access = handout.holdsClientData() ? files::Access::Private : files::Access::Shared;
+    auto written = files::writeAtomically(out, bytes.data(), bytes.size(), access);
     if (!written) return fail(describe(out) + ": cannot write the handout: " + written.error());
     return Ok{};
 }
@@ -78,7 +79,7 @@ Status writeHandoutPdf(const Handout& handout, const fs::path& out) {
     if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
     if (status != CAIRO_STATUS_SUCCESS) return renderFailed(out, status);
-    return save(out, bytes);
+    return save(handout, out, bytes);
 }
 
 Status writeHandoutPng(const Handout& handout, const fs::path& out, int width) {
@@ -105,7 +106,7 @@ Status writeHandoutPng(const Handout& handout, const fs::path& out, int width) {
     if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_write_to_png_stream(surface, appendTo, &bytes);
     cairo_surface_destroy(surface);
     if (status != CAIRO_STATUS_SUCCESS) return renderFailed(out, status);
-    return save(out, bytes);
+    return save(handout, out, bytes);
 }
 
 }  // namespace myomap::handout

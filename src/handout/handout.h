@@ -35,12 +35,16 @@ struct Handout {
     std::string disclaimer =
         "Myomap is an education tool, not a diagnosis. See a doctor for numbness, tingling, weakness, "
         "chest pain, fever, or pain that is severe, sudden or follows an injury.";
+
+    // Made from a client's session (their pain, label or notes): written owner-only (0600).
+    bool holdsClientData() const { return !clientLabel.empty() || !painAreas.empty() || !notes.empty(); }
 };
 
 // A4 portrait, one or two pages. Content that does not fit in two pages is shrunk (smaller
 // pictures) and then cut (the last muscles, with a line "N more muscles: ask your therapist");
-// over-long text is ellipsized. Text is UTF-8 (invalid bytes are replaced). Written atomically;
-// an error names the output file and the reason.
+// over-long text is ellipsized. Text is UTF-8 (invalid bytes are replaced). Written atomically
+// through files::writeAtomically (never through a link or over a device); an error names the
+// output file and the reason.
 Status writeHandoutPdf(const Handout& handout, const std::filesystem::path& out);
 
 // The first page of the same layout as a PNG `width` pixels wide (1240 = 150 dpi; 64-8000),

@@ -81,8 +81,7 @@ private:
         if (!fs::is_regular_file(*inside, ec)) return std::nullopt;
         const std::uintmax_t size = fs::file_size(*inside, ec);
         if (ec || size > files::kDefaultReadLimit) {
-            m_refused = "'" + inside->string() + "' is larger than the " +
-                        std::to_string(files::kDefaultReadLimit >> 20) + " MiB limit; it was not read";
+            m_refused = files::tooLarge(*inside, size, files::kDefaultReadLimit) + "; it was not read";
             return std::nullopt;
         }
         return *inside;
@@ -311,8 +310,7 @@ Result<Scene> loadWithAssimp(const fs::path& path) {
     if (ec) return fail(label + ": cannot read its size (" + ec.message() + ")");
     if (size == 0) return fail(label + ": file is empty");
     if (size > files::kDefaultReadLimit) {
-        return fail(label + ": file is " + std::to_string(size >> 20) + " MiB, larger than the " +
-                    std::to_string(files::kDefaultReadLimit >> 20) + " MiB limit");
+        return fail(files::tooLarge(path, size, files::kDefaultReadLimit));
     }
     Result<Scene> scene = fail(label + ": not read");
     try {

@@ -591,8 +591,7 @@ Result<Scene> loadGltfFromMemory(std::span<const std::uint8_t> bytes, const fs::
     const std::string label = "'" + path.string() + "'";
     if (bytes.empty()) return fail(label + ": file is empty");
     if (bytes.size() > files::kDefaultReadLimit) {
-        return fail(label + ": file is " + std::to_string(bytes.size() >> 20) + " MiB, larger than the " +
-                    std::to_string(files::kDefaultReadLimit >> 20) + " MiB limit");
+        return fail(files::tooLarge(path, bytes.size(), files::kDefaultReadLimit));
     }
 
     std::error_code ec;

@@ -27,6 +27,13 @@ std::string parserMessage(const std::string& what) {
         message.erase(0, end + 2);
     }
     if (message.rfind("parse error ", 0) == 0) message.erase(0, 12);
+    // The parser quotes the bytes it read last ("; last read: 'root:x:0'"): a file's contents
+    // never go into a message (a session holds health information; a file named by mistake may
+    // hold anything), so that part is left out.
+    if (const auto quote = message.find("; last read: '"); quote != std::string::npos) {
+        const auto close = message.find("'; ", quote + 14);
+        message.erase(quote, close == std::string::npos ? std::string::npos : close + 1 - quote);
+    }
     return message;
 }
 
@@ -78,7 +85,11 @@ std::string describeValue(const Json& value) {
     switch (value.type()) {
         case Json::value_t::null: return "null";
         case Json::value_t::boolean: return value.get<bool>() ? "true" : "false";
-        case Json::value_t::string: return "a string (\"" + truncated(value.get<std::string>(), 40) + "\")";
+        // Its length, not its text: a file's contents never go into a message.
+        case Json::value_t::string: {
+            const std::size_t n = value.get_ref<const std::string&>().size();
+            return n == 0 ? "an empty string" : "a string of " + std::to_string(n) + (n == 1 ? " byte" : " bytes");
+        }
         case Json::value_t::number_integer:
         case Json::value_t::number_unsigned:
         case Json::value_t::number_float: return "a number (" + truncated(value.dump(), 40) + ")";

@@ -29,7 +29,7 @@ std::optional<Json> parseJson(const std::string& text, int depthLimit, std::stri
 std::string childPath(const std::string& parent, std::string_view key);
 std::string childPath(const std::string& parent, std::size_t index);
 
-// "a number (1.5)", "a string (\"abc\")", "a list", ...: what a value is, for "expected X, found Y".
+// "a number (1.5)", "a string of 3 bytes", "a list", ...: what a value is, for "expected X, found Y".
 std::string describeValue(const Json& value);
 
 }  // namespace myomap::session::detail

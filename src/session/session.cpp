@@ -87,7 +87,7 @@ public:
         auto text = string(object, path, key, false);
         if (text && !text->empty() && !looksLikeIsoTime(*text)) {
             problem(childPath(path, key),
-                    "expected an ISO 8601 time like \"2026-12-01T14:03:22Z\", found \"" + *text + "\"");
+                    "expected an ISO 8601 time like \"2026-12-01T14:03:22Z\", found " + describeValue(Json(*text)));
             return std::nullopt;
         }
         return text;

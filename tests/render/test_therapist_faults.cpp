@@ -4,6 +4,7 @@
 #include "explore_fixture.h"
 
 #include "app/therapist_tools.h"
+#include "support/write_limit.h"
 
 #include <unistd.h>
 #include <filesystem>
@@ -20,18 +21,11 @@ fs::path freshFolder(const char* name) {
     return dir;
 }
 
-// The store's next write lands on /dev/full, whose writes fail with ENOSPC as on a full disk.
-void fillDiskFor(const fs::path& file) {
-    const fs::path temp = file.string() + ".tmp";
-    fs::remove(temp);
-    fs::create_symlink("/dev/full", temp);
-}
-
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 }  // namespace
 
-TEST_CASE("therapist tools: a full disk is shown in the panel, the session is kept and saved once there is room") {
+TEST_CASE("therapist tools: a refused write (a full disk) is shown in the panel, the session is kept and saved once there is room") {
     auto& f = test::ExploreFixture::get();
     f.reset();
     const fs::path dir = freshFolder("full");
@@ -48,17 +42,18 @@ TEST_CASE("therapist tools: a full disk is shown in the panel, the session is ke
     CHECK(contains(tools.panel().saveStatus, "Saved"));
 
     session.setNotes("Worse at the desk.");
-    fillDiskFor(file);
-    tools.update(10.0, unix0 + 10);
-    tools.update(12.0, unix0 + 12);
-    CHECK(tools.panel().saveFailed);
-    CHECK(contains(tools.panel().saveStatus, "kept in memory"));
-    CHECK(contains(tools.panel().saveStatus, "No space left on device"));
-    CHECK(session.dirty());
+    {
+        const test::WriteLimit full(64);  // every write past 64 bytes is refused, as on a full disk
+        tools.update(10.0, unix0 + 10);
+        tools.update(12.0, unix0 + 12);
+        CHECK(tools.panel().saveFailed);
+        CHECK(contains(tools.panel().saveStatus, "kept in memory"));
+        CHECK(contains(tools.panel().saveStatus, test::WriteLimit::reason()));
+        CHECK(session.dirty());
 
-    // "New session" while the disk is still full: the unsaved session stays open.
-    fillDiskFor(file);
-    tools.carryOut({ui::TherapistActionType::NewSession}, 13.0, unix0 + 13);
+        // "New session" while the disk is still full: the unsaved session stays open.
+        tools.carryOut({ui::TherapistActionType::NewSession}, 13.0, unix0 + 13);
+    }
     CHECK(session.record().id == id);
     CHECK(session.record().notes == "Worse at the desk.");
     REQUIRE_FALSE(tools.messages().empty());

@@ -3,14 +3,15 @@
 // kept in memory, reported, and saved by the next autosave once there is room again.
 //
 // Two ways to fill the disk, both through the store's real code path:
-// - /dev/full: the temporary file the atomic writer opens is made a link to /dev/full, so its
-//   write() fails with ENOSPC exactly as on a full disk (works everywhere, as any user);
+// - a file size limit (RLIMIT_FSIZE, tests/support/write_limit.h): the atomic writer's write()
+//   fails with EFBIG where a full disk fails with ENOSPC (works everywhere, as any user);
 // - a real, tiny tmpfs in a private mount namespace (a child process), filled to the brim, so
 //   that creating, writing and linking each run out of room in turn; skipped with a message
 //   where mount namespaces are not allowed.
 #include "app/therapist.h"
 #include "session/session.h"
 #include "session/session_store.h"
+#include "support/write_limit.h"
 
 #include <doctest/doctest.h>
 
@@ -41,6 +42,14 @@ fs::path scratch(const std::string& name) {
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
+// The atomic writer's temporary files in `dir` (".<name>.<random>.tmp").
+int temporaries(const fs::path& dir) {
+    int n = 0;
+    for (const auto& entry : fs::directory_iterator(dir))
+        n += entry.path().extension() == ".tmp" ? 1 : 0;
+    return n;
+}
+
 Session sampleSession(const std::string& id, int version, std::size_t noteBytes = 200) {
     Session s;
     s.id = id;
@@ -52,35 +61,30 @@ Session sampleSession(const std::string& id, int version, std::size_t noteBytes 
     return s;
 }
 
-// The atomic writer's temporary file for `file`, made a link to /dev/full: the next save's
-// write() fails with ENOSPC. The writer removes it on failure, as it removes any temporary file.
-void fillDiskFor(const fs::path& file) {
-    const fs::path temp = file.string() + ".tmp";
-    fs::remove(temp);
-    fs::create_symlink("/dev/full", temp);
-}
-
 }  // namespace
 
-TEST_CASE("faults: a full disk fails the save with its reason and leaves the previous version") {
-    const fs::path dir = scratch("devfull");
+TEST_CASE("faults: a refused write (as on a full disk) fails the save with its reason and leaves the previous version") {
+    const fs::path dir = scratch("refused");
     SessionStore store(dir);
     const std::string id = "2026-12-01T14-03-22";
     REQUIRE(store.save(sampleSession(id, 1)));
     REQUIRE(store.save(sampleSession(id, 2)));
     for (int attempt = 0; attempt < 3; ++attempt) {  // the disk stays full over several tries
         CAPTURE(attempt);
-        fillDiskFor(store.fileFor(id));
-        auto saved = store.save(sampleSession(id, 3));
+        Status saved = Ok{};
+        {
+            const test::WriteLimit full(64);
+            saved = store.save(sampleSession(id, 3));
+        }
         REQUIRE_FALSE(saved);
-        CHECK(contains(saved.error(), "No space left on device"));
+        CHECK(contains(saved.error(), test::WriteLimit::reason()));
         CHECK(contains(saved.error(), dir.string()));
         CHECK(contains(saved.error(), "previous version on disk is unchanged"));
         CHECK(store.load(id)->clientLabel == "v2");
-        // The failed tries kept, not rotated away, the older versions.
-        CHECK(store.loadBackup(id, 1)->clientLabel == "v2");
-        CHECK(store.loadBackup(id, 2)->clientLabel == "v1");
-        CHECK_FALSE(fs::is_symlink(fs::path(store.fileFor(id).string() + ".tmp")));  // the writer removed it
+        // Nothing is replaced before everything is written: the backups are as they were.
+        CHECK(store.loadBackup(id, 1)->clientLabel == "v1");
+        CHECK_FALSE(fs::exists(store.fileFor(id, 2)));
+        CHECK(temporaries(dir) == 0);  // the writer removed what it had begun
     }
     // Room again: the same save goes through, and the backups are the versions before it.
     REQUIRE(store.save(sampleSession(id, 3)));
@@ -89,7 +93,7 @@ TEST_CASE("faults: a full disk fails the save with its reason and leaves the pre
     CHECK(store.loadBackup(id, 2)->clientLabel == "v1");
 }
 
-TEST_CASE("faults: the therapist session survives a full disk in memory and the next autosave saves it") {
+TEST_CASE("faults: the therapist session survives a refused write (a full disk) in memory and the next autosave saves it") {
     const fs::path dir = scratch("therapist");
     app::TherapistSession session(SessionStore(dir), nullptr);
     const long long unix0 = 1'796'000'000;
@@ -108,9 +112,12 @@ TEST_CASE("faults: the therapist session survives a full disk in memory and the 
     double t = 10.0;
     for (int retry = 0; retry < 3; ++retry, t += 2.0) {
         CAPTURE(retry);
-        fillDiskFor(session.store().fileFor(id));
         CHECK_FALSE(session.autosave(t, unix0 + 10));  // a change seen: waits the delay
-        auto saved = session.autosave(t + 1.6, unix0 + 12);
+        std::optional<Status> saved;
+        {
+            const test::WriteLimit full(64);
+            saved = session.autosave(t + 1.6, unix0 + 12);
+        }
         REQUIRE(saved);
         REQUIRE_FALSE(*saved);
         CHECK(session.dirty());  // still to be saved
@@ -120,7 +127,7 @@ TEST_CASE("faults: the therapist session survives a full disk in memory and the 
         const app::SaveReport report = app::describeSave(*saved, unix0 + 12);
         CHECK(report.failed);
         CHECK(contains(report.text, "kept in memory"));
-        CHECK(contains(report.text, "No space left on device"));
+        CHECK(contains(report.text, test::WriteLimit::reason()));
         CHECK(session.store().load(id)->pain.size() == 1);  // the disk holds the last good save
     }
     // Space is back: the next autosave writes what was kept in memory.
@@ -247,7 +254,7 @@ TEST_CASE("faults: on a really full disk every step of a save fails cleanly and 
                     return "backup " + std::to_string(generation) + " does not load with " + std::to_string(room) +
                            " bytes free";
             }
-            if (fs::exists(fs::path(store.fileFor(id).string() + ".tmp"))) return "a temporary file was left behind";
+            if (temporaries(where / "sessions") != 0) return "a temporary file was left behind";
         }
         if (failures == 0 || !saved) return "expected failures, then a save: " + log.str();
         if (store.loadBackup(id, 1)->clientLabel != "v2" || store.loadBackup(id, 2)->clientLabel != "v1")
@@ -272,7 +279,7 @@ TEST_CASE("faults: on a really full disk every step of a save fails cleanly and 
     });
     if (result.rfind("skip: ", 0) == 0) {
         MESSAGE("MYOMAP_SKIP: no private tmpfs could be mounted (" << result.substr(6)
-                                                                   << "); the /dev/full cases above still ran");
+                                                                   << "); the file size limit cases above still ran");
         return;
     }
     REQUIRE_MESSAGE(result.rfind("ok: ", 0) == 0, result);

@@ -57,6 +57,22 @@ std::string write(const fs::path& file, const std::string& text) {
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
+// The atomic writer's temporary files for `file` (".<name>.<random>.tmp" beside it).
+std::vector<fs::path> temporariesOf(const fs::path& file) {
+    std::vector<fs::path> out;
+    for (const auto& entry : fs::directory_iterator(file.parent_path()))
+        if (files::isTemporaryFor(entry.path().filename().string(), file.filename().string())) out.push_back(entry.path());
+    return out;
+}
+
+// A temporary file as a crash between writing and renaming leaves it, written `age` ago.
+fs::path strayTemporary(const fs::path& file, const std::string& text, std::chrono::seconds age) {
+    const fs::path temp = file.parent_path() / ("." + file.filename().string() + ".crashed1.tmp");
+    write(temp, text);
+    fs::last_write_time(temp, fs::file_time_type::clock::now() - age);
+    return temp;
+}
+
 }  // namespace
 
 TEST_CASE("session JSON round trip keeps every field") {
@@ -199,10 +215,10 @@ TEST_CASE("session store remove deletes the session and its backups") {
     SessionStore store(dir);
     for (int v = 1; v <= 3; ++v) REQUIRE(store.save(sample("gone", v)));
     REQUIRE(store.save(sample("kept", 1)));
-    write(dir / "gone.json.tmp", "{ torn");
+    const fs::path stray = strayTemporary(dir / "gone.json", "{ torn", std::chrono::seconds(0));
     REQUIRE(store.remove("gone"));
-    for (const char* name : {"gone.json", "gone.json.bak", "gone.json.bak2", "gone.json.tmp"})
-        CHECK_FALSE(fs::exists(dir / name));
+    for (const char* name : {"gone.json", "gone.json.bak", "gone.json.bak2"}) CHECK_FALSE(fs::exists(dir / name));
+    CHECK_FALSE(fs::exists(stray));
     CHECK(store.load("kept"));
     CHECK_FALSE(store.remove("gone"));
 }
@@ -233,14 +249,15 @@ TEST_CASE("session store reports a corrupt file and offers the backup") {
 }
 
 namespace {
-// Tries to save into a read-only `dir`; returns "" when the save failed cleanly and the old file
-// still loads, otherwise what went wrong.
-std::string saveIntoReadOnly(const fs::path& dir) {
+// Tries to save into a read-only `dir`; returns "" when the save failed cleanly (and, when
+// `checkOld`, the old file still loads), otherwise what went wrong.
+std::string saveIntoReadOnly(const fs::path& dir, bool checkOld = true) {
     SessionStore store(dir);
     auto saved = store.save(sample("ro", 2));
     if (saved) return "the save succeeded";
     if (!contains(saved.error(), dir.string())) return "the error does not name the folder: " + saved.error();
     if (!contains(saved.error(), "Permission denied")) return "the error does not give the reason: " + saved.error();
+    if (!checkOld) return {};
     auto old = store.load("ro");
     if (!old || old->clientLabel != "v1") return "the old file was lost";
     return {};
@@ -266,7 +283,9 @@ TEST_CASE("session store refuses a read-only folder and keeps the old file") {
         if (child == 0) {
             ::close(pipeFds[0]);
             std::string problem =
-                (::setgid(65534) == 0 && ::setuid(65534) == 0) ? saveIntoReadOnly(dir) : "setuid failed";
+                // The session files are root's and 0600: 'nobody' cannot read them, so the parent
+                // checks that the old file is intact.
+                (::setgid(65534) == 0 && ::setuid(65534) == 0) ? saveIntoReadOnly(dir, false) : "setuid failed";
             if (::write(pipeFds[1], problem.data(), problem.size()) < 0) ::_exit(2);
             ::_exit(problem.empty() ? 0 : 1);
         }
@@ -280,6 +299,7 @@ TEST_CASE("session store refuses a read-only folder and keeps the old file") {
         ::waitpid(child, &status, 0);
         CHECK_MESSAGE(problem.empty(), problem);
         CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 0));
+        CHECK(SessionStore(dir).load("ro")->clientLabel == "v1");
     } else {
         MESSAGE("MYOMAP_SKIP: the folder stays writable after chmod 0500; the read-only check was skipped");
     }
@@ -346,7 +366,7 @@ TEST_CASE("session store survives being killed in the middle of saves") {
         mostSaves = std::max(mostSaves, saves);
 
         // Where the kill landed, from what it left behind.
-        const bool temp = fs::exists(store.fileFor(id).string() + ".tmp");
+        const bool temp = !temporariesOf(store.fileFor(id)).empty();
         std::error_code ec;
         const bool linked = fs::equivalent(store.fileFor(id), store.fileFor(id, 1), ec) && !ec;
         tempLeft += temp ? 1 : 0;
@@ -381,23 +401,32 @@ TEST_CASE("session store survives being killed in the middle of saves") {
     // After all that the store still works: a save cleans up and rotates as usual.
     REQUIRE(store.save(killVersion(id, current + 1)));
     CHECK(versionIn(*store.load(id)) == current + 1);
-    CHECK_FALSE(fs::exists(store.fileFor(id).string() + ".tmp"));
+    // The temporaries the kills left are gone once they are stale (a minute: a younger one may be
+    // another window's save in progress).
+    for (const fs::path& temp : temporariesOf(store.fileFor(id)))
+        fs::last_write_time(temp, fs::file_time_type::clock::now() - std::chrono::minutes(2));
+    REQUIRE(store.save(killVersion(id, current + 2)));
+    CHECK(temporariesOf(store.fileFor(id)).empty());
 }
 
-TEST_CASE("session store ignores a stray temporary file and the next save cleans it up") {
+TEST_CASE("session store ignores a stray temporary file and a later save cleans it up") {
     const fs::path dir = scratch("stray");
     SessionStore store(dir);
     REQUIRE(store.save(sample("s", 1)));
     // As if the program died between writing the temporary file and renaming it over.
-    const fs::path temp = dir / "s.json.tmp";
-    write(temp, toJson(sample("s", 2)).substr(0, 100));
+    const fs::path temp = strayTemporary(dir / "s.json", toJson(sample("s", 2)).substr(0, 100), std::chrono::seconds(0));
     CHECK(store.load("s")->clientLabel == "v1");
     auto rows = store.list();
     REQUIRE(rows);
     REQUIRE(rows->size() == 1);
     CHECK(rows->front().problem.empty());
+    // A young one may be another window's save in progress: left alone.
     REQUIRE(store.save(sample("s", 3)));
+    CHECK(fs::exists(temp));
+    fs::last_write_time(temp, fs::file_time_type::clock::now() - std::chrono::minutes(2));
+    REQUIRE(store.save(sample("s", 4)));
     CHECK_FALSE(fs::exists(temp));
-    CHECK(store.load("s")->clientLabel == "v3");
-    CHECK(store.loadBackup("s")->clientLabel == "v1");
+    CHECK(store.load("s")->clientLabel == "v4");
+    CHECK(store.loadBackup("s")->clientLabel == "v3");
+    CHECK(store.loadBackup("s", 2)->clientLabel == "v1");
 }
