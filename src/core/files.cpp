@@ -223,7 +223,7 @@ Result<PreparedWrite> PreparedWrite::prepare(const fs::path& path, const void* d
     return out;
 }
 
-Status PreparedWrite::commit() {
+Status PreparedWrite::commit(bool syncFolder) {
     assert(!m_temporary.empty() && "PreparedWrite::commit() twice or on nothing");
     // Checked again just before the rename: the destination may have been replaced since.
     if (const std::string problem = destinationProblem(m_destination); !problem.empty()) return fail(problem);
@@ -231,6 +231,7 @@ Status PreparedWrite::commit() {
         return fail(describe(m_destination) + ": could not be replaced (" + osReason(errno) + ")");
     }
     m_temporary.clear();
+    if (!syncFolder) return Ok{};
     // Make the rename itself durable.
     const fs::path folder = m_destination.has_parent_path() ? m_destination.parent_path() : fs::path(".");
     const Descriptor dir(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));

@@ -68,7 +68,8 @@ public:
                                          Access access = Access::Shared) {
         return prepare(path, text.data(), text.size(), access);
     }
-    Status commit();
+    // `syncFolder` false leaves the folder's flush to a later commit in the same folder.
+    Status commit(bool syncFolder = true);
 
     const std::filesystem::path& destination() const { return m_destination; }
     const std::filesystem::path& temporary() const { return m_temporary; }

@@ -279,12 +279,12 @@ Status SessionStore::save(const Session& session) {
                     osReason(errno) + ")" + unchanged);
     }
     if (keep) {
-        if (auto s = keep->commit(); !s) return fail(failed + "cannot keep the previous version: " + s.error() + unchanged);
+        if (auto s = keep->commit(false); !s) return fail(failed + "cannot keep the previous version: " + s.error() + unchanged);
     }
     if (aside) {
-        if (auto s = aside->commit(); !s) return fail(failed + "cannot move the unreadable version aside: " + s.error() + unchanged);
+        if (auto s = aside->commit(false); !s) return fail(failed + "cannot move the unreadable version aside: " + s.error() + unchanged);
     }
-    if (auto s = next->commit(); !s) {
+    if (auto s = next->commit(); !s) {  // flushes the folder: all three renames are durable
         return fail(failed + "writing in the folder " + quoted(m_folder) + " failed: " + s.error() + unchanged);
     }
     // What a crash during an earlier save left behind.

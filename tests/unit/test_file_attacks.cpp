@@ -119,6 +119,25 @@ TEST_CASE("attack: a planted temporary link does not redirect a write") {
     CHECK(temporaries == 0);
 }
 
+TEST_CASE("attack: a link planted at the session's old temporary name does not receive the autosave") {
+    const fs::path dir = scratch("planted-session");
+    const fs::path victim = scratch("planted-session-victim") / "victim.txt";
+    write(victim, "the victim's own data");
+    app::TherapistSession session(SessionStore(dir), nullptr);
+    session.start(1'796'000'000);
+    const fs::path file = session.store().fileFor(session.record().id);
+    fs::create_directories(dir);
+    fs::create_symlink(victim, file.string() + ".tmp");
+    session.addMark({"temple.R", std::nullopt, 6});
+    REQUIRE_FALSE(session.autosave(0.0, 1'796'000'001));  // waits for a pause
+    auto saved = session.autosave(2.0, 1'796'000'003);
+    REQUIRE(saved);
+    REQUIRE_MESSAGE(*saved, saved->error());
+    CHECK(slurp(victim) == "the victim's own data");
+    CHECK(S_ISREG(modeOf(file)));
+    CHECK(session.store().load(session.record().id)->pain.size() == 1);
+}
+
 // 2. As root, "--out /dev/full" left /dev/full an ordinary file: the rename replaced the node.
 TEST_CASE("attack: a device, a FIFO, a folder or a link at the destination is refused and left as it is") {
     const fs::path dir = scratch("special");
