@@ -21,6 +21,14 @@ uniform sampler2D uJointMatrices;
 // renderer four texture fetches per matrix cost more than the rest of the vertex shader.
 uniform bool uJointsInUniforms;
 uniform mat4 uJoints[64];
+// Morph targets (glTF): displacements in a float texture, two texels a vertex a target
+// (position, normal), 1024 texels a row, so any number of targets fits; the weights of this
+// draw in row uMorphRow of another, four a texel. Blended before skinning, as glTF orders it.
+uniform int uMorphTargets;  // 0: no morphing
+uniform int uMorphVertices;
+uniform int uMorphRow;
+uniform sampler2D uMorphDeltas;
+uniform sampler2D uMorphWeights;
 
 out vec3 vWorldPosition;
 out vec3 vNormal;
@@ -37,19 +45,30 @@ mat4 jointMatrix(uint joint) {
                 texelFetch(uJointMatrices, ivec2(2, row), 0), texelFetch(uJointMatrices, ivec2(3, row), 0));
 }
 
+vec3 morphDelta(int texel) { return texelFetch(uMorphDeltas, ivec2(texel % 1024, texel / 1024), 0).xyz; }
+
 void main() {
+    vec3 position = aPosition;
+    vec3 normal = aNormal;
+    for (int t = 0; t < uMorphTargets; ++t) {
+        float w = texelFetch(uMorphWeights, ivec2(t / 4, uMorphRow), 0)[t % 4];
+        if (w == 0.0) continue;
+        int texel = 2 * (t * uMorphVertices + gl_VertexID);
+        position += w * morphDelta(texel);
+        normal += w * morphDelta(texel + 1);
+    }
     mat4 model = uModel;
     if (uSkinned) {
         model = aWeights.x * jointMatrix(aJoints.x) + aWeights.y * jointMatrix(aJoints.y) +
                 aWeights.z * jointMatrix(aJoints.z) + aWeights.w * jointMatrix(aJoints.w);
     }
-    vec4 world = model * vec4(aPosition, 1.0);
+    vec4 world = model * vec4(position, 1.0);
     vWorldPosition = world.xyz;
     // Unskinned: the inverse-transpose keeps normals perpendicular under non-uniform scale.
     // Skinned: joint matrices are rotations and translations (uniform scale at most), for which
     // the matrix itself serves; the fragment shader normalises. Inverting per vertex cost a
     // quarter of the vertex work on a software renderer (docs/PERFORMANCE.md).
-    vNormal = uSkinned ? mat3(model) * aNormal : uNormalMatrix * aNormal;
+    vNormal = uSkinned ? mat3(model) * normal : uNormalMatrix * normal;
     vUv = aUv;
     vColor = aColor;
     vMuscleUv = aMuscleUv;

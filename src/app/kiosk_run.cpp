@@ -98,6 +98,7 @@ int runKioskFrames(const Options& options) {
         frame.cameraPosition = camera.position();
         frame.items.clear();
         frame.palettes.clear();
+        frame.morphWeights.clear();
         frame.markers.clear();
         frame.antialias = !renderer.isSoftware();  // as the live kiosk draws (View > Smooth edges)
         explorer.addToFrame(pose, t, renderer, frame);

@@ -1,5 +1,7 @@
 #include "app/scene_view.h"
 
+#include <algorithm>
+
 namespace myomap::app {
 
 void SceneView::show(model::Scene scene, render::Renderer& renderer) {
@@ -11,13 +13,27 @@ void SceneView::show(model::Scene scene, render::Renderer& renderer) {
     for (const model::Mesh& mesh : m_scene.meshes) {
         std::vector<int> ids;
         for (const model::Primitive& p : mesh.primitives) {
-            render::MeshSource source{p.positions, p.normals, p.uv0, p.joints, p.weights, p.colors, {}, {}, p.indices};
+            render::MeshSource source{p.positions, p.normals, p.uv0, p.joints, p.weights, p.colors, {}, {}, p.indices, 0, {}, {}};
             // Muscle coordinates and fibre directions travel as glTF custom attributes.
             if (const auto* uv = p.findCustom("_MUSCLE_UV"); uv && uv->components == 2) {
                 source.muscleUv = {reinterpret_cast<const glm::vec2*>(uv->values.data()), p.positions.size()};
             }
             if (const auto* fibre = p.findCustom("_FIBRE"); fibre && fibre->components == 3) {
                 source.fibre = {reinterpret_cast<const glm::vec3*>(fibre->values.data()), p.positions.size()};
+            }
+            // Morph targets go to the GPU one after another (MeshSource::morphPositions).
+            std::vector<glm::vec3> morphPositions, morphNormals;
+            if (!p.targets.empty()) {
+                const bool normals = std::all_of(p.targets.begin(), p.targets.end(),
+                                                 [](const model::MorphTarget& t) { return !t.normals.empty(); });
+                for (const model::MorphTarget& t : p.targets) {
+                    if (t.positions.empty()) morphPositions.resize(morphPositions.size() + p.positions.size(), glm::vec3(0.0f));
+                    else morphPositions.insert(morphPositions.end(), t.positions.begin(), t.positions.end());
+                    if (normals) morphNormals.insert(morphNormals.end(), t.normals.begin(), t.normals.end());
+                }
+                source.morphTargets = static_cast<int>(p.targets.size());
+                source.morphPositions = morphPositions;
+                source.morphNormals = morphNormals;
             }
             ids.push_back(renderer.addMesh(source));
             const auto id = static_cast<std::size_t>(ids.back());
@@ -81,8 +97,14 @@ void SceneView::addToFrame(const model::Pose& pose, render::FrameData& frame, st
             palette = shared;
         }
         const auto& mesh = m_scene.meshes[static_cast<std::size_t>(node.mesh)];
+        int morphWeights = -1;
+        if (static_cast<std::size_t>(nodeIndex) < pose.weights.size() && !pose.weights[static_cast<std::size_t>(nodeIndex)].empty()) {
+            morphWeights = static_cast<int>(frame.morphWeights.size());
+            frame.morphWeights.push_back(pose.weights[static_cast<std::size_t>(nodeIndex)]);
+        }
         for (std::size_t p = 0; p < mesh.primitives.size(); ++p) {
             render::DrawItem item;
+            item.morphWeights = morphWeights;
             item.mesh = m_gpuMeshes[static_cast<std::size_t>(node.mesh)][p];
             item.model = pose.global[static_cast<std::size_t>(nodeIndex)];
             item.palette = palette;

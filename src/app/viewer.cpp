@@ -246,6 +246,7 @@ void Viewer::buildFrame(int width, int height) {
     m_frame.antialias = m_ui.smoothEdges;
     m_frame.items.clear();
     m_frame.palettes.clear();
+    m_frame.morphWeights.clear();
     m_frame.markers.clear();
     if (!m_explorer.view().empty()) {
         // The pose changes only while a clip plays; evaluating it allocates, so keep it.

@@ -137,7 +137,8 @@ private:
         m.Decompose(scale, rotation, translation);
         NodeTransform trs{{translation.x, translation.y, translation.z},
                           glm::normalize(glm::quat(rotation.w, rotation.x, rotation.y, rotation.z)),
-                          {scale.x, scale.y, scale.z}};
+                          {scale.x, scale.y, scale.z},
+                          {}};
         const glm::vec4 q(trs.rotation.x, trs.rotation.y, trs.rotation.z, trs.rotation.w);
         if (!std::isfinite(q.x + q.y + q.z + q.w)) trs.rotation = glm::quat(1.0f, 0.0f, 0.0f, 0.0f);
         if (!nearlyEqual(trs.matrix(), original)) {

@@ -201,9 +201,35 @@ private:
                 if (!prim) return fail(prim.error());
                 if (!prim->positions.empty()) mesh.primitives.push_back(std::move(prim.value()));
             }
+            const std::size_t targets = mesh.targetCount();
+            for (const Primitive& p : mesh.primitives) {
+                if (p.targets.size() != targets) {
+                    return fail("mesh '" + mesh.name + "': its primitives have different numbers of morph targets (" +
+                                std::to_string(targets) + " and " + std::to_string(p.targets.size()) + ")");
+                }
+            }
+            mesh.weights = weightsFor(src.weights, targets, "mesh '" + mesh.name + "'");
             m_scene.meshes.push_back(std::move(mesh));
         }
         return Ok{};
+    }
+
+    // Morph weights as given (mesh or node), one per target: a list of another length or with
+    // non-finite values is repaired with a warning (zeros where missing or broken).
+    std::vector<float> weightsFor(const std::vector<double>& given, std::size_t targets, const std::string& where) {
+        std::vector<float> weights(targets, 0.0f);
+        if (given.empty()) return weights;
+        if (given.size() != targets) {
+            warn(where + ": " + std::to_string(given.size()) + " morph weights for " + std::to_string(targets) +
+                 " targets; the missing ones are 0 and the extra ones are ignored");
+        }
+        std::size_t broken = 0;
+        for (std::size_t t = 0; t < targets && t < given.size(); ++t) {
+            if (std::isfinite(given[t])) weights[t] = static_cast<float>(given[t]);
+            else ++broken;
+        }
+        if (broken > 0) warn(where + ": " + std::to_string(broken) + " non-finite morph weights were set to 0");
+        return weights;
     }
 
     Result<Primitive> convertPrimitive(const tinygltf::Primitive& src, const std::string& where) {
@@ -255,6 +281,7 @@ private:
             }
             prim.custom.push_back({name, *width, std::move(values.value())});
         }
+        if (auto s = readTargets(src, n, where, prim); !s) return fail(s.error());
         if (attribute("JOINTS_1") >= 0) warn(where + ": more than 4 joint influences; only the first 4 are used");
         if (prim.joints.empty() != prim.weights.empty()) {
             warn(where + ": JOINTS_0 without WEIGHTS_0 (or the reverse); drawn unskinned");
@@ -282,6 +309,45 @@ private:
         prim.material = src.material >= 0 && static_cast<std::size_t>(src.material) < m_scene.materials.size() ? src.material : kNone;
         if (prim.normals.empty()) makeFlatNormals(prim);
         return prim;
+    }
+
+    // Morph targets: POSITION, NORMAL and TANGENT displacements, each as long as the base
+    // attribute. Non-finite displacements are set to 0 (with a warning), as other attributes are.
+    Status readTargets(const tinygltf::Primitive& src, std::size_t n, const std::string& where, Primitive& prim) {
+        std::size_t repaired = 0;
+        for (std::size_t t = 0; t < src.targets.size(); ++t) {
+            MorphTarget target;
+            for (const auto& [name, accessor] : src.targets[t]) {
+                std::vector<glm::vec3>* into = name == "POSITION" ? &target.positions
+                                             : name == "NORMAL"   ? &target.normals
+                                             : name == "TANGENT"  ? &target.tangents
+                                                                  : nullptr;
+                if (!into) {
+                    warn(where + ": morph target " + std::to_string(t) + " attribute '" + name + "' is not used");
+                    continue;
+                }
+                const std::string label = where + " morph target " + std::to_string(t) + " " + name;
+                // TANGENT displacements are VEC3 (no handedness).
+                auto values = m_read.vec3s(accessor, label);
+                if (!values) return fail(values.error());
+                if (values->size() != n) {
+                    return fail(label + " has " + std::to_string(values->size()) + " entries for " + std::to_string(n) +
+                                " positions");
+                }
+                for (glm::vec3& v : *values) {
+                    if (!finite(v)) {
+                        v = glm::vec3(0.0f);
+                        ++repaired;
+                    }
+                }
+                *into = std::move(values.value());
+            }
+            prim.targets.push_back(std::move(target));
+        }
+        if (repaired > 0) {
+            warn(where + ": " + std::to_string(repaired) + " non-finite morph target displacements (NaN or infinity) were set to 0");
+        }
+        return Ok{};
     }
 
     // Non-finite values would reach the renderer and the camera's framing: triangles with a
@@ -383,6 +449,7 @@ private:
         flat.positions.reserve(count);
         flat.normals.reserve(count);
         for (const CustomAttribute& a : prim.custom) flat.custom.push_back({a.name, a.components, {}});
+        flat.targets.resize(prim.targets.size());
         for (std::size_t t = 0; t + 2 < count; t += 3) {
             const glm::vec3 a = prim.positions[prim.indices[t]];
             const glm::vec3 b = prim.positions[prim.indices[t + 1]];
@@ -403,6 +470,13 @@ private:
                     const auto width = static_cast<std::size_t>(prim.custom[attr].components);
                     const auto first = prim.custom[attr].values.begin() + static_cast<std::ptrdiff_t>(i * width);
                     flat.custom[attr].values.insert(flat.custom[attr].values.end(), first, first + static_cast<std::ptrdiff_t>(width));
+                }
+                for (std::size_t m = 0; m < prim.targets.size(); ++m) {
+                    const MorphTarget& from = prim.targets[m];
+                    MorphTarget& to = flat.targets[m];
+                    if (!from.positions.empty()) to.positions.push_back(from.positions[i]);
+                    // The flat normal does not move with the target's (smooth) normal displacements.
+                    if (!from.tangents.empty()) to.tangents.push_back(from.tangents[i]);
                 }
                 flat.indices.push_back(static_cast<std::uint32_t>(flat.indices.size()));
             }
@@ -447,6 +521,10 @@ private:
             }
             node.mesh = src.mesh >= 0 && static_cast<std::size_t>(src.mesh) < m_scene.meshes.size() ? src.mesh : kNone;
             node.skin = src.skin >= 0 && static_cast<std::size_t>(src.skin) < m_model.skins.size() ? src.skin : kNone;
+            if (!src.weights.empty()) {
+                const std::size_t targets = node.mesh >= 0 ? m_scene.meshes[static_cast<std::size_t>(node.mesh)].targetCount() : 0;
+                node.weights = weightsFor(src.weights, targets, "node " + std::to_string(i) + " ('" + node.name + "')");
+            }
             for (const int child : src.children) {
                 if (child < 0 || static_cast<std::size_t>(child) >= count) {
                     return fail("node " + std::to_string(i) + ": child " + std::to_string(child) + " does not exist");
@@ -540,15 +618,12 @@ private:
                     for (float& v : sampler.values) v = std::isfinite(v) ? v : 0.0f;
                     warn(where + ": " + std::to_string(broken) + " non-finite output values were set to 0");
                 }
-                const std::size_t perKey = static_cast<std::size_t>(sampler.components) *
-                                           (sampler.interpolation == Interpolation::CubicSpline ? 3 : 1);
-                if (sampler.values.size() != sampler.times.size() * perKey) {
-                    return fail(where + ": sampler has " + std::to_string(sampler.values.size() / static_cast<std::size_t>(sampler.components)) +
-                                " outputs for " + std::to_string(sampler.times.size()) + " keys");
-                }
                 if (!sampler.times.empty()) clip.duration = std::max(clip.duration, sampler.times.back());
                 clip.samplers.push_back(std::move(sampler));
             }
+            // A weights channel's sampler holds one scalar per morph target per key: its
+            // components are the node's mesh's target count, known only from the channel.
+            std::vector<std::size_t> weightTargets(clip.samplers.size(), 0);
             for (const tinygltf::AnimationChannel& c : src.channels) {
                 AnimationChannel channel;
                 channel.node = c.target_node;
@@ -556,18 +631,66 @@ private:
                 if (c.target_path == "translation") channel.path = AnimatedPath::Translation;
                 else if (c.target_path == "rotation") channel.path = AnimatedPath::Rotation;
                 else if (c.target_path == "scale") channel.path = AnimatedPath::Scale;
+                else if (c.target_path == "weights") channel.path = AnimatedPath::Weights;
                 else {
                     warn(where + ": '" + c.target_path + "' channels are not played");
                     continue;
                 }
-                const int expected = channel.path == AnimatedPath::Rotation ? 4 : 3;
                 if (channel.node < 0 || static_cast<std::size_t>(channel.node) >= m_scene.nodes.size() || channel.sampler < 0 ||
-                    static_cast<std::size_t>(channel.sampler) >= clip.samplers.size() ||
-                    clip.samplers[static_cast<std::size_t>(channel.sampler)].components != expected) {
-                    warn(where + ": a channel with a missing node or a mismatched sampler was skipped");
+                    static_cast<std::size_t>(channel.sampler) >= clip.samplers.size()) {
+                    warn(where + ": a channel with a missing node or sampler was skipped");
                     continue;
                 }
+                const auto index = static_cast<std::size_t>(channel.sampler);
+                AnimationSampler& sampler = clip.samplers[index];
+                if (channel.path == AnimatedPath::Weights) {
+                    const Node& node = m_scene.nodes[static_cast<std::size_t>(channel.node)];
+                    const std::size_t targets =
+                        node.mesh >= 0 ? m_scene.meshes[static_cast<std::size_t>(node.mesh)].targetCount() : 0;
+                    if (targets == 0) {
+                        warn(where + ": a weights channel on node " + std::to_string(channel.node) +
+                             ", whose mesh has no morph targets, was skipped");
+                        continue;
+                    }
+                    const std::size_t perKey = targets * (sampler.interpolation == Interpolation::CubicSpline ? 3 : 1);
+                    if (sampler.components != 1 && static_cast<std::size_t>(sampler.components) != targets) {
+                        return fail(where + ": weights sampler " + std::to_string(index) + " has " +
+                                    std::to_string(sampler.components) + "-component outputs; weights are scalars");
+                    }
+                    if (sampler.values.size() != sampler.times.size() * perKey) {
+                        return fail(where + ": weights sampler " + std::to_string(index) + " has " +
+                                    std::to_string(sampler.values.size()) + " outputs for " +
+                                    std::to_string(sampler.times.size()) + " keys and " + std::to_string(targets) +
+                                    " morph targets (expected keys x targets" +
+                                    (sampler.interpolation == Interpolation::CubicSpline ? " x 3 for CUBICSPLINE" : "") +
+                                    " = " + std::to_string(sampler.times.size() * perKey) + ")");
+                    }
+                    if (weightTargets[index] != 0 && weightTargets[index] != targets) {
+                        warn(where + ": a sampler shared by weights channels of meshes with different target counts; "
+                                     "the channel on node " + std::to_string(channel.node) + " was skipped");
+                        continue;
+                    }
+                    weightTargets[index] = targets;
+                    sampler.components = static_cast<int>(targets);
+                } else {
+                    const int expected = channel.path == AnimatedPath::Rotation ? 4 : 3;
+                    if (weightTargets[index] != 0 || sampler.components != expected) {
+                        warn(where + ": a channel with a mismatched sampler was skipped");
+                        continue;
+                    }
+                }
                 clip.channels.push_back(channel);
+            }
+            // Every other sampler: one output (three for CUBICSPLINE) per key.
+            for (std::size_t k = 0; k < clip.samplers.size(); ++k) {
+                if (weightTargets[k] != 0) continue;
+                const AnimationSampler& sampler = clip.samplers[k];
+                const std::size_t perKey = static_cast<std::size_t>(sampler.components) *
+                                           (sampler.interpolation == Interpolation::CubicSpline ? 3 : 1);
+                if (sampler.values.size() != sampler.times.size() * perKey) {
+                    return fail(where + ": sampler has " + std::to_string(sampler.values.size() / static_cast<std::size_t>(sampler.components)) +
+                                " outputs for " + std::to_string(sampler.times.size()) + " keys");
+                }
             }
             m_scene.clips.push_back(std::move(clip));
         }

@@ -5,6 +5,8 @@
 #include <tiny_gltf.h>
 
 #include <cstring>
+#include <algorithm>
+#include <map>
 #include <sstream>
 
 namespace myomap::model {
@@ -119,6 +121,7 @@ const char* pathName(AnimatedPath p) {
     case AnimatedPath::Translation: return "translation";
     case AnimatedPath::Rotation: return "rotation";
     case AnimatedPath::Scale: return "scale";
+    case AnimatedPath::Weights: return "weights";
     }
     return "translation";
 }
@@ -139,10 +142,19 @@ void writeMeshes(const Scene& scene, Builder& b, tinygltf::Model& out) {
             for (const CustomAttribute& a : p.custom) {
                 prim.attributes[a.name] = b.floats(a.values, a.components, typeFor(a.components), TINYGLTF_TARGET_ARRAY_BUFFER, false);
             }
+            for (const MorphTarget& t : p.targets) {
+                std::map<std::string, int> target;
+                if (!t.positions.empty()) target["POSITION"] = b.vectors<glm::vec3, 3>(t.positions, TINYGLTF_TYPE_VEC3, true);
+                if (!t.normals.empty()) target["NORMAL"] = b.vectors<glm::vec3, 3>(t.normals, TINYGLTF_TYPE_VEC3);
+                if (!t.tangents.empty()) target["TANGENT"] = b.vectors<glm::vec3, 3>(t.tangents, TINYGLTF_TYPE_VEC3);
+                prim.targets.push_back(std::move(target));
+            }
             prim.indices = b.indices(p.indices);
             prim.material = p.material;
             m.primitives.push_back(std::move(prim));
         }
+        if (std::any_of(mesh.weights.begin(), mesh.weights.end(), [](float w) { return w != 0.0f; }))
+            m.weights.assign(mesh.weights.begin(), mesh.weights.end());
         if (!mesh.labels.empty()) {
             tinygltf::Value::Array labels;
             for (const std::string& l : mesh.labels) labels.emplace_back(l);
@@ -158,10 +170,17 @@ void writeAnimations(const Scene& scene, Builder& b, tinygltf::Model& out) {
     for (const AnimationClip& clip : scene.clips) {
         tinygltf::Animation a;
         a.name = clip.name;
-        for (const AnimationSampler& s : clip.samplers) {
+        std::vector<bool> weights(clip.samplers.size(), false);
+        for (const AnimationChannel& c : clip.channels)
+            if (c.path == AnimatedPath::Weights && c.sampler >= 0 && static_cast<std::size_t>(c.sampler) < weights.size())
+                weights[static_cast<std::size_t>(c.sampler)] = true;
+        for (std::size_t k = 0; k < clip.samplers.size(); ++k) {
+            const AnimationSampler& s = clip.samplers[k];
             tinygltf::AnimationSampler sampler;
             sampler.input = b.floats(s.times, 1, TINYGLTF_TYPE_SCALAR, -1, true);
-            sampler.output = b.floats(s.values, s.components, typeFor(s.components), -1, false);
+            // Morph weights are scalars, one per target per key.
+            sampler.output = weights[k] ? b.floats(s.values, 1, TINYGLTF_TYPE_SCALAR, -1, false)
+                                        : b.floats(s.values, s.components, typeFor(s.components), -1, false);
             sampler.interpolation = interpolationName(s.interpolation);
             a.samplers.push_back(sampler);
         }
@@ -203,6 +222,7 @@ Status writeGlb(const Scene& scene, const std::filesystem::path& path) {
         if (n.translation != glm::vec3(0.0f)) node.translation = {n.translation.x, n.translation.y, n.translation.z};
         if (n.rotation != glm::quat(1.0f, 0.0f, 0.0f, 0.0f)) node.rotation = {n.rotation.x, n.rotation.y, n.rotation.z, n.rotation.w};
         if (n.scale != glm::vec3(1.0f)) node.scale = {n.scale.x, n.scale.y, n.scale.z};
+        node.weights.assign(n.weights.begin(), n.weights.end());
         out.nodes.push_back(std::move(node));
     }
     for (const Skin& s : scene.skins) {

@@ -47,13 +47,13 @@ glm::quat slerpShortest(glm::quat a, glm::quat b, float s) {
 
 }  // namespace
 
-void sampleAnimation(const AnimationSampler& sampler, float t, float* out) {
+void sampleAnimation(const AnimationSampler& sampler, float t, float* out, AnimatedPath path) {
     const int n = sampler.components;
     const bool cubic = sampler.interpolation == Interpolation::CubicSpline;
     const std::size_t stride = static_cast<std::size_t>(cubic ? 3 * n : n);
     const std::size_t valueOffset = static_cast<std::size_t>(cubic ? n : 0);
     const std::size_t keys = sampler.times.size();
-    const bool rotation = n == 4;
+    const bool rotation = path == AnimatedPath::Rotation && n == 4;
     auto value = [&](std::size_t k) { return sampler.values.data() + k * stride + valueOffset; };
     auto copy = [&](const float* src) {
         if (rotation) storeQuat(quatAt(src), out);
@@ -93,21 +93,34 @@ void sampleAnimation(const AnimationSampler& sampler, float t, float* out) {
         const float h10 = s3 - 2 * s2 + s;
         const float h01 = -2 * s3 + 3 * s2;
         const float h11 = s3 - s2;
-        float result[4] = {};
+        // Written straight into `out` (a weights sampler has one value per morph target, any
+        // number); a rotation is normalised afterwards.
         for (int i = 0; i < n; ++i) {
-            result[i] = h00 * p0[i] + h10 * dt * m0[i] + h01 * p1[i] + h11 * dt * m1[i];
+            out[i] = h00 * p0[i] + h10 * dt * m0[i] + h01 * p1[i] + h11 * dt * m1[i];
         }
-        if (rotation) return storeQuat(quatAt(result), out);
-        std::copy(result, result + n, out);
+        if (rotation) storeQuat(quatAt(out), out);
         return;
     }
     }
 }
 
+std::vector<float> restWeights(const Scene& scene, int node) {
+    if (node < 0 || static_cast<std::size_t>(node) >= scene.nodes.size()) return {};
+    const Node& n = scene.nodes[static_cast<std::size_t>(node)];
+    if (n.mesh < 0 || static_cast<std::size_t>(n.mesh) >= scene.meshes.size()) return {};
+    const Mesh& mesh = scene.meshes[static_cast<std::size_t>(n.mesh)];
+    const std::size_t targets = mesh.targetCount();
+    if (targets == 0) return {};
+    std::vector<float> weights = n.weights.size() == targets ? n.weights : mesh.weights;
+    weights.resize(targets, 0.0f);
+    return weights;
+}
+
 std::vector<NodeTransform> animatedTransforms(const Scene& scene, const AnimationClip* clip, float t) {
     std::vector<NodeTransform> local(scene.nodes.size());
     for (std::size_t i = 0; i < scene.nodes.size(); ++i) {
-        local[i] = {scene.nodes[i].translation, scene.nodes[i].rotation, scene.nodes[i].scale};
+        local[i] = {scene.nodes[i].translation, scene.nodes[i].rotation, scene.nodes[i].scale,
+                    restWeights(scene, static_cast<int>(i))};
     }
     if (!clip) return local;
     for (const AnimationChannel& channel : clip->channels) {
@@ -119,18 +132,23 @@ std::vector<NodeTransform> animatedTransforms(const Scene& scene, const Animatio
         switch (channel.path) {
         case AnimatedPath::Translation:
             if (sampler.components != 3) break;
-            sampleAnimation(sampler, t, v);
+            sampleAnimation(sampler, t, v, channel.path);
             target.translation = {v[0], v[1], v[2]};
             break;
         case AnimatedPath::Scale:
             if (sampler.components != 3) break;
-            sampleAnimation(sampler, t, v);
+            sampleAnimation(sampler, t, v, channel.path);
             target.scale = {v[0], v[1], v[2]};
             break;
         case AnimatedPath::Rotation:
             if (sampler.components != 4) break;
-            sampleAnimation(sampler, t, v);
+            sampleAnimation(sampler, t, v, channel.path);
             target.rotation = quatAt(v);
+            break;
+        case AnimatedPath::Weights:
+            // One value per target of the node's mesh (the loader checked the count).
+            if (target.weights.empty() || static_cast<std::size_t>(sampler.components) != target.weights.size()) break;
+            sampleAnimation(sampler, t, target.weights.data(), channel.path);
             break;
         }
     }
@@ -141,6 +159,10 @@ Pose computePose(const Scene& scene, const std::vector<NodeTransform>& local) {
     const std::size_t count = scene.nodes.size();
     Pose pose;
     pose.global.assign(count, glm::mat4(1.0f));
+    pose.weights.resize(count);
+    for (std::size_t i = 0; i < count && i < local.size(); ++i) {
+        if (!local[i].weights.empty()) pose.weights[i] = local[i].weights;
+    }
     // 0 = not done, 1 = in progress, 2 = done. Iterative so a deep chain cannot overflow the
     // stack; a cycle (rejected by validateScene, guarded here too) ends as identity.
     std::vector<unsigned char> state(count, 0);
@@ -186,10 +208,24 @@ std::vector<glm::vec3> posedPositions(const Scene& scene, const Pose& pose, int 
                                       const Primitive& primitive) {
     std::vector<glm::vec3> out(primitive.positions.size());
     const Node& n = scene.nodes[static_cast<std::size_t>(node)];
+    // Morph targets first, in the mesh's own space.
+    const std::vector<glm::vec3>* source = &primitive.positions;
+    std::vector<glm::vec3> morphed;
+    if (static_cast<std::size_t>(node) < pose.weights.size() && !primitive.targets.empty()) {
+        const std::vector<float>& weights = pose.weights[static_cast<std::size_t>(node)];
+        morphed = primitive.positions;
+        for (std::size_t t = 0; t < primitive.targets.size() && t < weights.size(); ++t) {
+            const std::vector<glm::vec3>& delta = primitive.targets[t].positions;
+            if (weights[t] == 0.0f || delta.size() != morphed.size()) continue;
+            for (std::size_t i = 0; i < morphed.size(); ++i) morphed[i] += weights[t] * delta[i];
+        }
+        source = &morphed;
+    }
+    const std::vector<glm::vec3>& positions = *source;
     const bool skinned = n.skin >= 0 && !primitive.joints.empty() && !primitive.weights.empty();
     if (!skinned) {
         const glm::mat4& m = pose.global[static_cast<std::size_t>(node)];
-        for (std::size_t i = 0; i < out.size(); ++i) out[i] = glm::vec3(m * glm::vec4(primitive.positions[i], 1.0f));
+        for (std::size_t i = 0; i < out.size(); ++i) out[i] = glm::vec3(m * glm::vec4(positions[i], 1.0f));
         return out;
     }
     const std::vector<glm::mat4> joints = jointMatrices(scene, scene.skins[static_cast<std::size_t>(n.skin)], pose);
@@ -200,7 +236,7 @@ std::vector<glm::vec3> posedPositions(const Scene& scene, const Pose& pose, int 
             const std::size_t j = primitive.joints[i][k];
             if (w != 0.0f && j < joints.size()) m += w * joints[j];
         }
-        out[i] = glm::vec3(m * glm::vec4(primitive.positions[i], 1.0f));
+        out[i] = glm::vec3(m * glm::vec4(positions[i], 1.0f));
     }
     return out;
 }

@@ -12,17 +12,26 @@ struct NodeTransform {
     glm::vec3 translation{0.0f};
     glm::quat rotation{1.0f, 0.0f, 0.0f, 0.0f};
     glm::vec3 scale{1.0f};
+    std::vector<float> weights;  // morph weights of the node's mesh (empty when it has no targets)
     glm::mat4 matrix() const;
 };
 
-// Global (model-space) matrix per node; the result of evaluating a clip at time t.
+// Global (model-space) matrix per node, and the morph weights of each node's mesh; the result
+// of evaluating a clip at time t.
 struct Pose {
     std::vector<glm::mat4> global;
+    std::vector<std::vector<float>> weights;  // per node; empty where the node's mesh has no targets
 };
 
-// Samples one sampler at time t (seconds), clamped to its key range. For rotations the result
-// is a normalised quaternion in x, y, z, w order. `out` receives `sampler.components` floats.
-void sampleAnimation(const AnimationSampler& sampler, float t, float* out);
+// A node's morph weights at rest: its own, else its mesh's, else zeros; one per target of its
+// mesh (empty for a node without a mesh with targets).
+std::vector<float> restWeights(const Scene& scene, int node);
+
+// Samples one sampler at time t (seconds), clamped to its key range. `path` says what the
+// values are: for rotations the result is a normalised quaternion in x, y, z, w order (slerp
+// between keys); weights are plain numbers however many there are. `out` receives
+// `sampler.components` floats.
+void sampleAnimation(const AnimationSampler& sampler, float t, float* out, AnimatedPath path);
 
 // Node-local transforms at time t: the nodes' rest TRS overridden by the clip's channels
 // (clip may be null for the rest pose).
@@ -48,7 +57,8 @@ struct Bounds {
     glm::vec3 size() const { return empty() ? glm::vec3(0.0f) : max - min; }
 };
 
-// Model-space positions of one primitive of the mesh on `node`, skinned if the node has a skin.
+// Model-space positions of one primitive of the mesh on `node`: morphed by the node's weights
+// in `pose`, then skinned if the node has a skin (the glTF order).
 std::vector<glm::vec3> posedPositions(const Scene& scene, const Pose& pose, int node,
                                       const Primitive& primitive);
 

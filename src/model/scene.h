@@ -36,6 +36,15 @@ struct CustomAttribute {
     std::vector<float> values;
 };
 
+// A morph target: per-vertex displacements added to the primitive's attributes, scaled by the
+// target's weight (glTF: mesh.primitives[].targets). Each list is empty or as long as the
+// primitive's positions. Tangents are kept for completeness; Myomap's shading uses none.
+struct MorphTarget {
+    std::vector<glm::vec3> positions;
+    std::vector<glm::vec3> normals;
+    std::vector<glm::vec3> tangents;
+};
+
 // One drawable piece: indexed triangles with per-vertex attributes. Optional attributes are
 // either empty or as long as `positions`.
 struct Primitive {
@@ -47,6 +56,7 @@ struct Primitive {
     std::vector<glm::vec4> colors;     // COLOR_0, linear
     std::vector<std::uint32_t> indices;
     std::vector<CustomAttribute> custom;
+    std::vector<MorphTarget> targets;  // every primitive of a mesh has the same number
     int material = kNone;
 
     const CustomAttribute* findCustom(const std::string& name) const;
@@ -58,6 +68,9 @@ struct Mesh {
     // Names for integer labels stored in a custom attribute (glTF: mesh extras "labels"),
     // e.g. the body region under each skin vertex.
     std::vector<std::string> labels;
+    // The morph targets' default weights, one per target (zeros where the file gives none).
+    std::vector<float> weights;
+    std::size_t targetCount() const { return primitives.empty() ? 0 : primitives.front().targets.size(); }
 };
 
 struct Node {
@@ -69,6 +82,7 @@ struct Node {
     glm::vec3 scale{1.0f};
     int mesh = kNone;
     int skin = kNone;
+    std::vector<float> weights;  // the node's own morph weights (empty: its mesh's defaults)
 };
 
 struct Skin {
@@ -78,13 +92,14 @@ struct Skin {
 };
 
 enum class Interpolation { Step, Linear, CubicSpline };
-enum class AnimatedPath { Translation, Rotation, Scale };
+enum class AnimatedPath { Translation, Rotation, Scale, Weights };
 
 struct AnimationSampler {
     Interpolation interpolation = Interpolation::Linear;
     std::vector<float> times;   // strictly increasing seconds
-    // Flat output values: `components` floats per key (3 for T/S, 4 for R as x,y,z,w);
-    // CUBICSPLINE stores in-tangent, value, out-tangent per key, as glTF does.
+    // Flat output values: `components` floats per key (3 for T/S, 4 for R as x,y,z,w, one per
+    // morph target for weights); CUBICSPLINE stores in-tangent, value, out-tangent per key, as
+    // glTF does.
     std::vector<float> values;
     int components = 3;
 };

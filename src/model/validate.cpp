@@ -32,6 +32,18 @@ Status validatePrimitive(const Scene& scene, const Mesh& mesh, std::size_t p) {
                               {prim.colors.size(), "COLOR_0"}}) {
         if (auto s = sameLength(size, what); !s) return s;
     }
+    for (std::size_t t = 0; t < prim.targets.size(); ++t) {
+        const MorphTarget& target = prim.targets[t];
+        const std::string name = "morph target " + std::to_string(t);
+        for (auto [size, what] : {std::pair{target.positions.size(), " POSITION"}, {target.normals.size(), " NORMAL"},
+                                  {target.tangents.size(), " TANGENT"}}) {
+            if (auto s = sameLength(size, (name + what).c_str()); !s) return s;
+        }
+    }
+    if (prim.targets.size() != mesh.targetCount()) {
+        return fail(where + ": has " + std::to_string(prim.targets.size()) + " morph targets, the mesh's first primitive " +
+                    std::to_string(mesh.targetCount()));
+    }
     for (const CustomAttribute& a : prim.custom) {
         if (a.components < 1 || a.components > 16 || a.values.size() != n * static_cast<std::size_t>(a.components)) {
             return fail(where + ": custom attribute " + a.name + " does not have " + std::to_string(a.components) +

@@ -9,6 +9,7 @@ MeshBounds meshBounds(const MeshSource& source) {
     MeshBounds out;
     const std::size_t n = source.positions.size();
     for (const glm::vec3& p : source.positions) out.whole.add(p);
+    out.morphed = source.morphTargets > 0;
     if (source.joints.size() != n || source.weights.size() != n || n == 0) return out;
     std::map<std::uint16_t, Box> boxes;
     out.skinnable = true;
@@ -43,6 +44,7 @@ void clipCorners(const Box& box, const glm::mat4& m, glm::vec4 (&corners)[8]) {
 
 bool outsideView(const MeshBounds& bounds, const glm::mat4& model, const std::vector<glm::mat4>* palette,
                  const glm::mat4& viewProjection) {
+    if (bounds.morphed) return false;
     // For every plane, whether every corner of every box is beyond it.
     bool beyond[6] = {true, true, true, true, true, true};
     bool any = false;

@@ -32,6 +32,7 @@ struct MeshBounds {
     Box whole;
     std::vector<std::pair<std::uint16_t, Box>> joints;
     bool skinnable = false;  // per-joint boxes hold: every vertex's weights sum to one
+    bool morphed = false;    // morph targets move vertices by weights known only per draw: never culled
 };
 
 MeshBounds meshBounds(const MeshSource& source);

@@ -22,6 +22,12 @@ struct MeshSource {
     std::span<const glm::vec2> muscleUv;  // muscles: u along the fibres, v across
     std::span<const glm::vec3> fibre;     // muscles: unit fibre direction (bind pose)
     std::span<const std::uint32_t> indices;
+    // Morph targets: `morphTargets` lists of displacements one after another, each as long as
+    // `positions` (normals: empty, or the same layout). Blended on the GPU by the weights a
+    // draw item gives (DrawItem::morphWeights).
+    int morphTargets = 0;
+    std::span<const glm::vec3> morphPositions;
+    std::span<const glm::vec3> morphNormals;
 };
 
 struct ImageSource {
@@ -54,6 +60,7 @@ struct DrawItem {
     float highlight = 0.0f;       // rim glow, 0-1 (hover a little, selection fully)
     bool xray = false;            // also shown, faintly, where other surfaces cover it
     HeatShow heat = HeatShow::None;
+    int morphWeights = -1;        // index into FrameData::morphWeights for a mesh with morph targets
 };
 
 // A screen-sized disc or ring at a point (trigger point markers): the same size at any zoom,
@@ -81,6 +88,7 @@ struct FrameData {
     glm::vec4 backgroundBottom{0.78f, 0.80f, 0.83f, 1.0f};  // sRGB
     std::vector<DrawItem> items;
     std::vector<std::vector<glm::mat4>> palettes;  // joint matrices per skinned draw
+    std::vector<std::vector<float>> morphWeights;  // one weight per morph target, per morphed draw
     std::vector<Marker> markers;
     HeatPalette heatPalette = HeatPalette::Warm;
     bool stippleSpillover = true;  // spillover heat as dots, essential solid (the textbook convention)

@@ -55,6 +55,44 @@ void Renderer::State::uploadPalettes(const FrameData& frame) {
     jointTexture.updateRows(rows, jointUpload.data());
 }
 
+void Renderer::State::uploadMorphWeights(const FrameData& frame) {
+    if (frame.morphWeights.empty()) return;
+    std::size_t most = 1;
+    for (const auto& weights : frame.morphWeights) most = std::max(most, weights.size());
+    const int width = static_cast<int>((most + 3) / 4);
+    const int rows = static_cast<int>(frame.morphWeights.size());
+    if (morphWeightTexture.width() < width || morphWeightTexture.height() < rows) {
+        morphWeightTexture = gl::Texture(std::max(width, morphWeightTexture.width()),
+                                         std::max({rows, morphWeightTexture.height(), 16}), gl::TextureFormat::Rgba32F);
+    }
+    const auto stride = static_cast<std::size_t>(morphWeightTexture.width()) * 4;
+    morphUpload.assign(stride * static_cast<std::size_t>(rows), 0.0f);
+    for (std::size_t r = 0; r < frame.morphWeights.size(); ++r)
+        std::copy(frame.morphWeights[r].begin(), frame.morphWeights[r].end(), morphUpload.begin() + static_cast<std::ptrdiff_t>(r * stride));
+    morphWeightTexture.updateRows(rows, morphUpload.data());
+}
+
+MorphUniforms morphUniforms(const gl::Program& p) {
+    return {p.location("uMorphTargets"), p.location("uMorphDeltas"), p.location("uMorphWeights"), p.location("uMorphRow"),
+            p.location("uMorphVertices")};
+}
+
+void Renderer::State::setMorph(const FrameData& frame, const DrawItem& item, const MorphUniforms& uniforms) {
+    const GpuMesh* mesh = meshFor(item);
+    const bool morphed = mesh && mesh->morphTargets > 0 && item.morphWeights >= 0 &&
+                         static_cast<std::size_t>(item.morphWeights) < frame.morphWeights.size();
+    gl::Program::set(uniforms.targets, morphed ? std::min(mesh->morphTargets, static_cast<int>(frame.morphWeights[static_cast<std::size_t>(item.morphWeights)].size())) : 0);
+    if (!morphed) return;
+    mesh->morphDeltas.bind(kMorphDeltaUnit);
+    gl::Program::set(uniforms.row, item.morphWeights);
+    gl::Program::set(uniforms.vertices, static_cast<int>(mesh->vertexCount));
+}
+
+void Renderer::State::setWinding(const FrameData& frame, const DrawItem& item) {
+    gl::frontFace(!isSkinned(frame, item) && glm::determinant(glm::mat3(item.model)) < 0.0f ? gl::Winding::Clockwise
+                                                                                          : gl::Winding::CounterClockwise);
+}
+
 const GpuMesh* Renderer::State::meshFor(const DrawItem& item) const {
     if (item.mesh < 0 || static_cast<std::size_t>(item.mesh) >= meshes.size()) return nullptr;
     return &meshes[static_cast<std::size_t>(item.mesh)];
@@ -97,7 +135,7 @@ Result<gl::Program> buildMeshProgram(bool heatOnly, MeshUniforms& u) {
          p.location("uBaseColorTexture"), p.location("uCameraPosition"), p.location("uKeyDirection"),
          p.location("uOpacity"), p.location("uStriated"), p.location("uHeatMode"), p.location("uHeatPalette"),
          p.location("uStipple"), p.location("uHighlight"), p.location("uXray"), p.location("uJointsInUniforms"),
-         p.location("uJoints")};
+         p.location("uJoints"), morphUniforms(p)};
     return program;
 }
 
@@ -109,8 +147,10 @@ void Renderer::State::setFrameUniforms(const gl::Program& program, const MeshUni
     const glm::mat4 cameraToWorld = glm::inverse(frame.view);
     const glm::vec3 key = glm::normalize(glm::vec3(cameraToWorld * glm::vec4(0.45f, 0.65f, 0.62f, 0.0f)));
     gl::Program::set(uniforms.keyDirection, key);
-    gl::Program::set(uniforms.jointMatrices, 0);
-    gl::Program::set(uniforms.baseColorTexture, 1);
+    gl::Program::set(uniforms.jointMatrices, kJointUnit);
+    gl::Program::set(uniforms.baseColorTexture, kBaseColorUnit);
+    gl::Program::set(uniforms.morph.deltas, kMorphDeltaUnit);
+    gl::Program::set(uniforms.morph.weights, kMorphWeightUnit);
     gl::Program::set(uniforms.heatPalette, frame.heatPalette == HeatPalette::ColourBlind ? 1 : 0);
     gl::Program::set(uniforms.stipple, frame.stippleSpillover ? 1 : 0);
 }
@@ -141,12 +181,14 @@ void Renderer::State::drawItem(const FrameData& frame, const DrawItem& item) {
     }
     const bool skinned = isSkinned(frame, item);
     setJoints(frame, item, uniforms, heatOnly ? 1 : 0);
+    setMorph(frame, item, uniforms.morph);
+    setWinding(frame, item);
     gl::Program::set(uniforms.model, item.model);
     if (!skinned) gl::Program::set(uniforms.normalMatrix, glm::transpose(glm::inverse(glm::mat3(item.model))));
     gl::Program::set(uniforms.baseColor, item.material.baseColor);
     const bool textured = item.material.texture >= 0 && static_cast<std::size_t>(item.material.texture) < textures.size();
     gl::Program::set(uniforms.hasTexture, textured ? 1 : 0);
-    if (textured) textures[static_cast<std::size_t>(item.material.texture)].bind(1);
+    if (textured) textures[static_cast<std::size_t>(item.material.texture)].bind(kBaseColorUnit);
     gl::Program::set(uniforms.opacity, item.opacity);
     gl::Program::set(uniforms.striated, item.material.striated ? 1 : 0);
     const bool heated = item.heat != HeatShow::None && mesh->heat.name() != 0;
@@ -232,6 +274,23 @@ int Renderer::addMesh(const MeshSource& source) {
     mesh.skinned = source.joints.size() == n && source.weights.size() == n && n > 0;
     mesh.bounds = meshBounds(source);
     mesh.vertexCount = n;
+    const auto targets = static_cast<std::size_t>(std::max(source.morphTargets, 0));
+    if (targets > 0 && source.morphPositions.size() == targets * n && (source.morphNormals.empty() || source.morphNormals.size() == targets * n)) {
+        // Two texels a vertex a target: position displacement, normal displacement.
+        const std::size_t texels = 2 * targets * n;
+        const auto rows = static_cast<int>((texels + kMorphTextureWidth - 1) / kMorphTextureWidth);
+        if (rows <= m->info.maxTextureSize) {
+            std::vector<float> deltas(static_cast<std::size_t>(rows) * kMorphTextureWidth * 4, 0.0f);
+            for (std::size_t i = 0; i < targets * n; ++i) {
+                const glm::vec3 dp = source.morphPositions[i];
+                const glm::vec3 dn = source.morphNormals.empty() ? glm::vec3(0.0f) : source.morphNormals[i];
+                std::copy(&dp.x, &dp.x + 3, deltas.begin() + static_cast<std::ptrdiff_t>(8 * i));
+                std::copy(&dn.x, &dn.x + 3, deltas.begin() + static_cast<std::ptrdiff_t>(8 * i + 4));
+            }
+            mesh.morphDeltas = gl::Texture(kMorphTextureWidth, rows, gl::TextureFormat::Rgba32F, deltas.data());
+            mesh.morphTargets = static_cast<int>(targets);
+        }
+    }
     m->meshes.push_back(std::move(mesh));
     return static_cast<int>(m->meshes.size() - 1);
 }
@@ -261,8 +320,10 @@ Status Renderer::render(const FrameData& frame) {
     gl::depthWrite(true);
 
     m->uploadPalettes(frame);
+    m->uploadMorphWeights(frame);
     m->uniformPalette[0] = m->uniformPalette[1] = -1;
-    m->jointTexture.bind(0);
+    m->jointTexture.bind(kJointUnit);
+    if (!frame.morphWeights.empty()) m->morphWeightTexture.bind(kMorphWeightUnit);
     m->setFrameUniforms(m->heatOnlyProgram, m->heatOnlyU, frame);
     m->setFrameUniforms(m->meshProgram, m->u, frame);
     m->current = &m->meshProgram;
@@ -293,6 +354,7 @@ Status Renderer::render(const FrameData& frame) {
     m->drawXray(frame);
     m->drawMarkers(frame);
     gl::cull(gl::Cull::Off);
+    gl::frontFace(gl::Winding::CounterClockwise);
     m->multisampled.resolveInto(m->resolved);
     return Ok{};
 }

@@ -9,7 +9,7 @@ Result<gl::Program> buildIdProgram(IdUniforms& u) {
     if (!program) return fail(program.error());
     const gl::Program& p = program.value();
     u = {p.location("uModel"), p.location("uViewProjection"), p.location("uSkinned"), p.location("uJointOffset"),
-         p.location("uJointMatrices"), p.location("uId")};
+         p.location("uJointMatrices"), p.location("uId"), morphUniforms(p)};
     return program;
 }
 
@@ -43,6 +43,8 @@ void Renderer::State::drawXray(const FrameData& frame) {
         if (!item.xray || !mesh || !visible[i]) continue;
         const bool skinned = isSkinned(frame, item);
         setJoints(frame, item, u, 0);
+        setMorph(frame, item, u.morph);
+        setWinding(frame, item);
         gl::Program::set(u.model, item.model);
         if (!skinned) gl::Program::set(u.normalMatrix, glm::transpose(glm::inverse(glm::mat3(item.model))));
         gl::Program::set(u.opacity, 1.0f);
@@ -101,17 +103,23 @@ std::uint32_t Renderer::pick(const FrameData& frame, int x, int y) {
     gl::depthTest(true);
     gl::depthWrite(true);
     m->uploadPalettes(frame);
+    m->uploadMorphWeights(frame);
     m->idProgram.use();
     const IdUniforms& u = m->idU;
     gl::Program::set(u.viewProjection, frame.projection * frame.view);
-    m->jointTexture.bind(0);
-    gl::Program::set(u.jointMatrices, 0);
+    m->jointTexture.bind(kJointUnit);
+    gl::Program::set(u.jointMatrices, kJointUnit);
+    gl::Program::set(u.morph.deltas, kMorphDeltaUnit);
+    gl::Program::set(u.morph.weights, kMorphWeightUnit);
+    if (!frame.morphWeights.empty()) m->morphWeightTexture.bind(kMorphWeightUnit);
     for (const DrawItem& item : frame.items) {
         const GpuMesh* mesh = m->meshFor(item);
         if (!mesh || item.pickId == 0 || (item.opacity <= 0.0f && item.heat != HeatShow::Only)) continue;
         const bool skinned = m->isSkinned(frame, item);
         gl::Program::set(u.skinned, skinned ? 1 : 0);
         gl::Program::set(u.jointOffset, skinned ? m->paletteOffsets[static_cast<std::size_t>(item.palette)] : 0);
+        m->setMorph(frame, item, u.morph);
+        m->setWinding(frame, item);
         gl::Program::set(u.model, item.model);
         gl::Program::set(u.id, item.pickId);
         gl::cull(item.material.doubleSided ? gl::Cull::Off : gl::Cull::Back);
@@ -131,6 +139,7 @@ std::uint32_t Renderer::pick(const FrameData& frame, int x, int y) {
         gl::depthTest(true);
     }
     gl::cull(gl::Cull::Off);
+    gl::frontFace(gl::Winding::CounterClockwise);
     gl::scissorOff();
     const std::uint32_t id = m->ids.readId(x, y);
     gl::bindWindowFramebuffer();

@@ -24,6 +24,16 @@ struct GpuMesh {
     int indexCount = 0;
     bool skinned = false;
     MeshBounds bounds;  // for culling (culling.h)
+    // Morph target displacements (frame_data.h MeshSource), two texels a vertex a target
+    // (position, normal), kMorphTextureWidth texels a row.
+    gl::Texture morphDeltas;
+    int morphTargets = 0;
+};
+
+inline constexpr int kMorphTextureWidth = 1024;  // within every OpenGL 3.3 context's texture size
+
+struct MorphUniforms {
+    int targets, deltas, weights, row, vertices;
 };
 
 struct MeshUniforms {
@@ -31,6 +41,7 @@ struct MeshUniforms {
     int baseColor, hasTexture, baseColorTexture, cameraPosition, keyDirection, opacity, striated;
     int heatMode, heatPalette, stipple, highlight, xray;
     int jointsInUniforms, joints;
+    MorphUniforms morph;
 };
 
 // Skins this size or smaller go to the shaders as a uniform array (mesh.vert.glsl).
@@ -38,7 +49,11 @@ inline constexpr std::size_t kUniformJoints = 64;
 
 struct IdUniforms {
     int model, viewProjection, skinned, jointOffset, jointMatrices, id;
+    MorphUniforms morph;
 };
+
+// The texture units the mesh programs read (mesh.vert.glsl, mesh.frag.glsl).
+enum TextureUnit : int { kJointUnit = 0, kBaseColorUnit = 1, kMorphDeltaUnit = 2, kMorphWeightUnit = 3 };
 
 struct MarkerUniforms {
     int viewProjection, center, radius, color, filled, id;
@@ -65,6 +80,8 @@ struct Renderer::State {
     std::vector<gl::Texture> textures;
     gl::Texture jointTexture;
     std::vector<float> jointUpload;
+    gl::Texture morphWeightTexture;  // FrameData::morphWeights, a row each, four weights a texel
+    std::vector<float> morphUpload;
     std::vector<int> paletteOffsets;
     int targetSamples = -1;  // of `multisampled`; 0 when it is not multisampled
     gl::Framebuffer multisampled;
@@ -79,6 +96,13 @@ struct Renderer::State {
 
     Status ensureTargets(int width, int height, bool antialias);
     void uploadPalettes(const FrameData& frame);
+    // FrameData::morphWeights into morphWeightTexture (nothing when the frame has none).
+    void uploadMorphWeights(const FrameData& frame);
+    // Points the program in use at the item's morph weights (or none).
+    void setMorph(const FrameData& frame, const DrawItem& item, const MorphUniforms& uniforms);
+    // Front faces follow the draw's transform: a mirroring one (negative determinant) turns
+    // the winding clockwise, as glTF asks.
+    void setWinding(const FrameData& frame, const DrawItem& item);
     const GpuMesh* meshFor(const DrawItem& item) const;
     bool isSkinned(const FrameData& frame, const DrawItem& item) const;
     // Fills `visible` for the frame's items: those wholly outside the view are left out.
@@ -95,5 +119,6 @@ struct Renderer::State {
 Result<gl::Program> buildMarkerProgram(bool idPass, MarkerUniforms& u);
 Result<gl::Program> buildIdProgram(IdUniforms& u);
 Result<gl::Program> buildMeshProgram(bool heatOnly, MeshUniforms& u);
+MorphUniforms morphUniforms(const gl::Program& program);
 
 }  // namespace myomap::render

@@ -20,13 +20,13 @@ AnimationSampler sampler(Interpolation mode, std::vector<float> times, std::vect
 
 glm::vec3 sample3(const AnimationSampler& s, float t) {
     float v[3];
-    sampleAnimation(s, t, v);
+    sampleAnimation(s, t, v, s.components == 4 ? AnimatedPath::Rotation : AnimatedPath::Translation);
     return {v[0], v[1], v[2]};
 }
 
 glm::vec4 sample4(const AnimationSampler& s, float t) {
     float v[4];
-    sampleAnimation(s, t, v);
+    sampleAnimation(s, t, v, s.components == 4 ? AnimatedPath::Rotation : AnimatedPath::Translation);
     return {v[0], v[1], v[2], v[3]};
 }
 

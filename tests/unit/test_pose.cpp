@@ -74,7 +74,7 @@ TEST_CASE("joint matrices are global(joint) x inverse bind, and skinning blends 
     p.joints = {{0, 1, 0, 0}, {0, 1, 0, 0}};
     p.weights = {{1, 0, 0, 0}, {0.5f, 0.5f, 0, 0}};
     p.indices = {};
-    s.meshes.push_back({"m", {p}, {}});
+    s.meshes.push_back({"m", {p}, {}, {}});
     REQUIRE(validateScene(s));
 
     // At rest every joint matrix is the identity: vertices stay put, the node's (10,0,0) ignored.
@@ -105,7 +105,7 @@ TEST_CASE("unskinned meshes follow their node and posedBounds covers them") {
     s.nodes[1].mesh = 0;
     Primitive p;
     p.positions = {{0, 0, 0}, {0, 1, 0}};
-    s.meshes.push_back({"m", {p}, {}});
+    s.meshes.push_back({"m", {p}, {}, {}});
     const Bounds b = posedBounds(s, evaluatePose(s, nullptr, 0.0f));
     checkClose(b.min, {0, 1, 1});
     checkClose(b.max, {0, 1, 2});

@@ -21,6 +21,7 @@ Result<ContextInfo> initialiseContext() {
                     "); install Mesa (apt-get install libgl1-mesa-dri) or update the graphics driver");
     }
     glGetIntegerv(GL_MAX_SAMPLES, &info.maxSamples);
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &info.maxTextureSize);
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(GL_LEQUAL);
     return info;
@@ -63,6 +64,8 @@ void cull(Cull mode) {
         glCullFace(GL_BACK);
     }
 }
+
+void frontFace(Winding winding) { glFrontFace(winding == Winding::Clockwise ? GL_CW : GL_CCW); }
 
 void depthFunc(DepthFunc func) { glDepthFunc(func == DepthFunc::Greater ? GL_GREATER : GL_LEQUAL); }
 

@@ -12,6 +12,7 @@ struct ContextInfo {
     std::string renderer;
     std::string version;
     int maxSamples = 0;
+    int maxTextureSize = 1024;  // the least OpenGL 3.3 allows
 };
 
 // Call once after a context is current. Fails if the context is older than OpenGL 3.3.
@@ -20,6 +21,7 @@ Result<ContextInfo> initialiseContext();
 enum class Blend { Off, Alpha };
 enum class DepthFunc { LessEqual, Greater };
 enum class Cull { Off, Back };
+enum class Winding { CounterClockwise, Clockwise };
 
 void bindWindowFramebuffer();
 void viewport(int width, int height);
@@ -29,6 +31,8 @@ void depthTest(bool enabled);
 void depthWrite(bool enabled);
 void blend(Blend mode);
 void cull(Cull mode);
+// Which winding faces the viewer (front faces); glTF's default is counter-clockwise.
+void frontFace(Winding winding);
 void depthFunc(DepthFunc func);
 // Limits drawing to a rectangle given with its origin top-left in a target `targetHeight` tall.
 void scissor(int x, int y, int width, int height, int targetHeight);
