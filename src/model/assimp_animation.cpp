@@ -1,5 +1,6 @@
-// Animation clips from Assimp's node animations: one sampler per translation, rotation and
-// scale track, linear, times in seconds (Assimp's are in ticks).
+// Animation clips from Assimp's node animations (one sampler per translation, rotation and
+// scale track) and morph animations (a weights track), linear, times in seconds (Assimp's are
+// in ticks).
 #include "model/assimp_convert.h"
 
 #include <assimp/scene.h>
@@ -54,6 +55,36 @@ void addChannel(AnimationClip& clip, int node, AnimatedPath path, const Key* key
     clip.samplers.push_back(std::move(sampler));
 }
 
+// A morph animation (aiMeshMorphAnim: per key, weights for some of the mesh's anim meshes) as
+// a weights channel: one value per target per key, unlisted targets 0, linear.
+void addMorphChannel(AnimationClip& clip, int node, std::size_t targets, const aiMeshMorphAnim& anim, double tps) {
+    if (!anim.mKeys || anim.mNumKeys == 0 || targets == 0) return;
+    std::vector<unsigned> order;
+    for (unsigned k = 0; k < anim.mNumKeys; ++k) {
+        if (std::isfinite(anim.mKeys[k].mTime)) order.push_back(k);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](unsigned x, unsigned y) { return anim.mKeys[x].mTime < anim.mKeys[y].mTime; });
+    AnimationSampler sampler;
+    sampler.interpolation = Interpolation::Linear;
+    sampler.components = static_cast<int>(targets);
+    std::vector<float> weights(targets);
+    for (const unsigned k : order) {
+        const aiMeshMorphKey& key = anim.mKeys[k];
+        const float time = static_cast<float>(key.mTime / tps);
+        if (!std::isfinite(time) || (!sampler.times.empty() && !(time > sampler.times.back()))) continue;
+        std::fill(weights.begin(), weights.end(), 0.0f);
+        for (unsigned j = 0; key.mValues && key.mWeights && j < key.mNumValuesAndWeights; ++j) {
+            const auto weight = static_cast<float>(key.mWeights[j]);
+            if (key.mValues[j] < targets && std::isfinite(weight)) weights[key.mValues[j]] = weight;
+        }
+        sampler.times.push_back(time);
+        sampler.values.insert(sampler.values.end(), weights.begin(), weights.end());
+    }
+    if (sampler.times.empty()) return;
+    clip.channels.push_back({node, AnimatedPath::Weights, static_cast<int>(clip.samplers.size())});
+    clip.samplers.push_back(std::move(sampler));
+}
+
 }  // namespace
 
 void convertAnimations(const aiScene& in, Scene& out) {
@@ -82,9 +113,21 @@ void convertAnimations(const aiScene& in, Scene& out) {
             addChannel(clip, node, AnimatedPath::Rotation, channel->mRotationKeys, channel->mNumRotationKeys, tps);
             addChannel(clip, node, AnimatedPath::Scale, channel->mScalingKeys, channel->mNumScalingKeys, tps);
         }
-        if (src->mNumMeshChannels > 0 || src->mNumMorphMeshChannels > 0) {
-            out.warnings.push_back(where + ": mesh and morph animation is not played");
+        for (unsigned c = 0; src->mMorphMeshChannels && c < src->mNumMorphMeshChannels; ++c) {
+            const aiMeshMorphAnim* channel = src->mMorphMeshChannels[c];
+            if (!channel) continue;
+            const auto found = nodeByName.find(channel->mName.C_Str());
+            const int node = found == nodeByName.end() ? kNone : found->second;
+            const int mesh = node == kNone ? kNone : out.nodes[static_cast<std::size_t>(node)].mesh;
+            const std::size_t targets = mesh == kNone ? 0 : out.meshes[static_cast<std::size_t>(mesh)].targetCount();
+            if (targets == 0) {
+                out.warnings.push_back(where + ": morph channel for '" + std::string(channel->mName.C_Str()) +
+                                       "', which is not a node with morph targets; skipped");
+                continue;
+            }
+            addMorphChannel(clip, node, targets, *channel, tps);
         }
+        if (src->mNumMeshChannels > 0) out.warnings.push_back(where + ": vertex (mesh) animation is not played");
         for (const AnimationSampler& s : clip.samplers) clip.duration = std::max(clip.duration, s.times.back());
         out.clips.push_back(std::move(clip));
     }

@@ -188,9 +188,19 @@ private:
                 if (skinned && srcMesh->mNumBones > 0 && srcMesh->mBones) {
                     if (auto s = bindToSkin(*srcMesh, static_cast<int>(n), skin, *primitive, mesh.name); !s) return s;
                 }
+                if (mesh.primitives.empty()) mesh.weights = m_morphWeights;
                 mesh.primitives.push_back(std::move(*primitive));
             }
             if (mesh.primitives.empty()) continue;
+            // glTF's rule, which the renderer and the pose rely on: every primitive of a mesh has
+            // the same number of targets. Parts of one node that differ lose their targets.
+            const std::size_t targets = mesh.primitives.front().targets.size();
+            if (std::any_of(mesh.primitives.begin(), mesh.primitives.end(),
+                            [&](const Primitive& p) { return p.targets.size() != targets; })) {
+                warn("mesh '" + mesh.name + "': its parts have different numbers of morph targets; none are used");
+                for (Primitive& p : mesh.primitives) p.targets.clear();
+                mesh.weights.clear();
+            }
             m_out.nodes[n].mesh = static_cast<int>(m_out.meshes.size());
             if (!skinned) unskinnedMesh.emplace(list, m_out.nodes[n].mesh);
             m_out.meshes.push_back(std::move(mesh));
@@ -270,7 +280,43 @@ private:
             }
         }
         prim.material = material < m_out.materials.size() ? static_cast<int>(material) : kNone;
+        convertMorphTargets(src, where, prim);
         return prim;
+    }
+
+    // Assimp's anim meshes are whole replacement positions and normals (its glTF importer adds
+    // the target's displacements to the base); Myomap keeps displacements, as glTF does. An
+    // anim mesh of another length is left out with a warning; non-finite values become 0.
+    void convertMorphTargets(const aiMesh& src, const std::string& where, Primitive& prim) {
+        m_morphWeights.clear();
+        if (!src.mAnimMeshes || src.mNumAnimMeshes == 0) return;
+        const std::size_t n = prim.positions.size();
+        std::size_t repaired = 0;
+        const auto delta = [&](const aiVector3D& to, const aiVector3D& from) {
+            const glm::vec3 d(to.x - from.x, to.y - from.y, to.z - from.z);
+            if (std::isfinite(d.x + d.y + d.z)) return d;
+            ++repaired;
+            return glm::vec3(0.0f);
+        };
+        for (unsigned k = 0; k < src.mNumAnimMeshes; ++k) {
+            const aiAnimMesh* anim = src.mAnimMeshes[k];
+            MorphTarget target;
+            if (anim && anim->mNumVertices == n && anim->mVertices) {
+                target.positions.resize(n);
+                for (std::size_t i = 0; i < n; ++i) target.positions[i] = delta(anim->mVertices[i], src.mVertices[i]);
+                if (anim->mNormals && src.mNormals) {
+                    target.normals.resize(n);
+                    for (std::size_t i = 0; i < n; ++i) target.normals[i] = delta(anim->mNormals[i], src.mNormals[i]);
+                }
+            } else {
+                warn(where + ": morph target " + std::to_string(k) + " does not match the mesh's vertices; it has no effect");
+            }
+            prim.targets.push_back(std::move(target));
+            m_morphWeights.push_back(anim && std::isfinite(anim->mWeight) ? anim->mWeight : 0.0f);
+        }
+        if (repaired > 0) {
+            warn(where + ": " + std::to_string(repaired) + " non-finite morph target displacements were set to 0");
+        }
     }
 
     // Normals as the file has them, normalised; missing, zero or non-finite ones are rebuilt
@@ -390,6 +436,7 @@ private:
     std::vector<const aiNode*> m_aiNodes;  // parallel to m_out.nodes
     std::unordered_map<std::string, int> m_nodeByName;
     Pose m_rest;
+    std::vector<float> m_morphWeights;  // the last converted part's anim mesh weights (scratch)
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Morph targets (glTF mesh.primitives[].targets, mesh and node weights, `weights` animation
 // channels): the loader, the weights a clip gives at a time, the morphed CPU positions that
 // picking and bounds use, and broken files. The GPU side is in tests/render/test_morph_cli.cpp.
+#include "model/assimp_loader.h"
 #include "model/loader.h"
 #include "model/pose.h"
 #include "support/fixtures.h"
@@ -203,5 +204,36 @@ TEST_CASE("morph: AnimatedMorphCube's weights at several times, as computed by h
         REQUIRE(weights.size() == 2);
         CHECK(weights[0] == doctest::Approx(e.thin).epsilon(1e-3));
         CHECK(weights[1] == doctest::Approx(e.angle).epsilon(1e-3));
+    }
+}
+
+TEST_CASE("morph: AnimatedMorphCube through Assimp gives the same targets, weights and shapes as through glTF") {
+    const fs::path file = test::fixture("gltf/sample-assets/Models/AnimatedMorphCube/glTF-Binary/AnimatedMorphCube.glb");
+    if (file.empty()) return;
+    auto viaGltf = model::loadModel(file);
+    auto viaAssimp = model::loadWithAssimp(file);
+    REQUIRE_MESSAGE(viaGltf, (viaGltf ? "" : viaGltf.error()));
+    REQUIRE_MESSAGE(viaAssimp, (viaAssimp ? "" : viaAssimp.error()));
+    for (const std::string& w : viaAssimp->warnings) MESSAGE("Assimp: " << w);
+    REQUIRE(viaAssimp->clips.size() == 1);
+    REQUIRE(viaAssimp->meshes.size() == 1);
+    CHECK(viaAssimp->meshes[0].targetCount() == 2);
+    const auto meshNode = [](const model::Scene& s) {
+        for (std::size_t i = 0; i < s.nodes.size(); ++i)
+            if (s.nodes[i].mesh >= 0) return static_cast<int>(i);
+        return -1;
+    };
+    const int a = meshNode(*viaAssimp), g = meshNode(*viaGltf);
+    REQUIRE(a >= 0);
+    for (const float t : {0.0f, 0.8f, 1.6f, 2.4f, 3.4f}) {
+        CAPTURE(t);
+        const model::Pose pa = model::evaluatePose(*viaAssimp, &viaAssimp->clips[0], t);
+        const model::Pose pg = model::evaluatePose(*viaGltf, &viaGltf->clips[0], t);
+        REQUIRE(pa.weights[static_cast<std::size_t>(a)].size() == 2);
+        for (std::size_t k = 0; k < 2; ++k)
+            CHECK(pa.weights[static_cast<std::size_t>(a)][k] == doctest::Approx(pg.weights[static_cast<std::size_t>(g)][k]).epsilon(1e-3));
+        const model::Bounds ba = model::posedBounds(*viaAssimp, pa), bg = model::posedBounds(*viaGltf, pg);
+        CHECK(glm::length(ba.min - bg.min) < 1e-3f);
+        CHECK(glm::length(ba.max - bg.max) < 1e-3f);
     }
 }
