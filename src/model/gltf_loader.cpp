@@ -314,6 +314,15 @@ private:
     // Morph targets: POSITION, NORMAL and TANGENT displacements, each as long as the base
     // attribute. Non-finite displacements are set to 0 (with a warning), as other attributes are.
     Status readTargets(const tinygltf::Primitive& src, std::size_t n, const std::string& where, Primitive& prim) {
+        // 2^23 displacements (96 MiB of positions) per primitive: far beyond any real blend
+        // shape set, and what a 16384-row float texture holds on the GPU.
+        constexpr std::size_t kMaxDisplacements = std::size_t{1} << 23;
+        if (src.targets.size() * n > kMaxDisplacements) {
+            warn(where + ": " + std::to_string(src.targets.size()) + " morph targets of " + std::to_string(n) +
+                 " vertices are more than Myomap blends (" + std::to_string(kMaxDisplacements) +
+                 " displacements); they are not used");
+            return Ok{};
+        }
         std::size_t repaired = 0;
         for (std::size_t t = 0; t < src.targets.size(); ++t) {
             MorphTarget target;
