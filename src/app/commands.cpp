@@ -65,6 +65,8 @@ Status runCommand(const ScriptCommand& command, CommandContext& c) {
                 state.isolate = true;
             } else if constexpr (std::is_same_v<T, script::ShowAll>) {
                 state.showAll();
+            } else if constexpr (std::is_same_v<T, script::SetLook>) {
+                state.look = a.look;
             }
             return Ok{};
         },

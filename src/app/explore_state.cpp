@@ -13,6 +13,11 @@ PartStyle styleFor(const FigurePart& part, const ExploreState& state) {
     PartStyle style;
     const bool selected = !state.selected.empty() && part.name == state.selected;
     if (part.layer) style.opacity = state.layer(*part.layer).opacity;
+    if (state.look == Look::Client && part.kind == PartKind::Skin) {
+        style.opacity = 1.0f;  // a whole person: the skin opaque whatever the layer says
+        if (!state.hovered.empty() && part.name == state.hovered) style.highlight = 0.45f;
+        return style;
+    }
     if (selected) {
         // The selection is always shown, opaque, glowing, and through whatever covers it.
         style.opacity = 1.0f;
@@ -29,6 +34,15 @@ PartStyle styleFor(const FigurePart& part, const ExploreState& state) {
         if (!wanted) style.visible = false;
     }
     if (style.opacity <= 0.0f) style.visible = false;
+    if (state.look == Look::Client && (part.kind == PartKind::Muscle || part.kind == PartKind::Bone)) {
+        // Under the opaque skin only the selection shows (above); the rest is not drawn, but a
+        // muscle that the anatomy look would show can still be clicked through the skin.
+        style.pickable = style.visible && part.kind == PartKind::Muscle;
+        style.visible = false;
+        style.highlight = 0.0f;
+        style.dimmed = false;
+        return style;
+    }
     if (!state.hovered.empty() && part.name == state.hovered) style.highlight = 0.45f;
     style.dimmed = part.kind == PartKind::Muscle && !state.selected.empty();
     return style;

@@ -29,6 +29,7 @@ struct ExploreState {
     std::vector<std::string> referrals; // sided trigger points shown: "upper_trapezius.tp1.R"
     HeatMode heat = HeatMode::Animated;
     Palette palette = Palette::Default;
+    Look look = Look::Anatomy;          // therapist and kiosk: Client; student: Anatomy
 
     LayerSetting& layer(FigureLayer l) { return layers[static_cast<std::size_t>(l)]; }
     const LayerSetting& layer(FigureLayer l) const { return layers[static_cast<std::size_t>(l)]; }
@@ -38,6 +39,7 @@ struct ExploreState {
 
 struct PartStyle {
     bool visible = true;
+    bool pickable = false;   // not drawn, but a click through the skin may land on it (the client look)
     float opacity = 1.0f;
     float highlight = 0.0f;  // rim glow: hover a little, selection fully
     bool xray = false;       // shown through what covers it

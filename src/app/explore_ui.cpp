@@ -73,6 +73,7 @@ void fillExploreUi(const Explorer& explorer, ui::ExploreUi& ui) {
     }
     ui.heatStill = state.heat == HeatMode::Still;
     ui.colourBlind = state.palette == Palette::Colourblind;
+    ui.clientLook = state.look == Look::Client;
 }
 
 void applyExploreUi(const ui::ExploreUi& ui, ExploreState& state) {

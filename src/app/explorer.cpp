@@ -141,7 +141,7 @@ void Explorer::addToFrame(const model::Pose& pose, double t, render::Renderer& r
         const FigurePart& part = *found;
         const PartStyle style = styleFor(part, m_state);
         const bool heated = heatShown && part.kind == PartKind::Skin;
-        if (!style.visible && !heated) continue;
+        if (!style.visible && !heated && !style.pickable) continue;
         // On the figure the layer's opacity replaces the material's (the skin's own alpha is the
         // skin layer's starting opacity); other models keep their materials' alpha. A hidden
         // skin still carries the heat.
@@ -150,13 +150,14 @@ void Explorer::addToFrame(const model::Pose& pose, double t, render::Renderer& r
         item.highlight = style.highlight;
         item.xray = style.xray;
         if (style.dimmed) item.material.baseColor = dimmedColor(item.material.baseColor);
-        if (style.visible) item.pickId = static_cast<std::uint32_t>(found - m_index.parts().data()) + 1;
+        if (style.visible || style.pickable) item.pickId = static_cast<std::uint32_t>(found - m_index.parts().data()) + 1;
+        item.pickOnly = !style.visible && style.pickable && !heated;
         if (heated) {
             renderer.setHeat(item.mesh, m_heatValues);
             item.heat = style.visible ? render::HeatShow::Blend : render::HeatShow::Only;
         }
         frame.items[kept++] = item;
-        if (m_drawnNodes.empty() || m_drawnNodes.back() != node) m_drawnNodes.push_back(node);
+        if (!item.pickOnly && (m_drawnNodes.empty() || m_drawnNodes.back() != node)) m_drawnNodes.push_back(node);
         m_itemLayers.push_back(part.layer ? static_cast<int>(*part.layer) : 0);
     }
     frame.items.resize(kept);
@@ -194,7 +195,8 @@ std::string Explorer::pickThroughSkin(const render::FrameData& frame, int x, int
     const std::vector<FigurePart>& parts = m_index.parts();
     for (const render::DrawItem& item : frame.items) {
         const bool skin = item.pickId != 0 && item.pickId - 1 < parts.size() && parts[item.pickId - 1].kind == PartKind::Skin;
-        if (!skin || item.opacity >= 1.0f) continue;
+        // Translucent, or opaque in the client look (where the muscles under it are pick-only).
+        if (!skin || (item.opacity >= 1.0f && m_state.look != Look::Client)) continue;
         if (const std::uint32_t id = m_picker.pick(m_view, frame, x, y, item.pickId)) return nameOfPickId(id);
         break;
     }

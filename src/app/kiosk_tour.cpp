@@ -75,6 +75,7 @@ void showTourStep(Explorer& explorer, OrbitCamera& camera, const model::Pose& po
     const float skin = explorer.index().skin() ? explorer.index().skin()->materialOpacity : 1.0f;
     state = {};
     state.layer(FigureLayer::Skin).opacity = skin;
+    state.look = Look::Client;  // a whole person with the pain on the skin, for the waiting room
     (void)explorer.showReferral(step.triggerPoint, now);
     camera.setView(step.view);
     auto field = explorer.heat()->field(step.triggerPoint);

@@ -23,7 +23,7 @@ struct VerbInfo {
 };
 
 // clang-format off
-constexpr std::array<VerbInfo, 15> kVerbs{{
+constexpr std::array<VerbInfo, 16> kVerbs{{
     {ScriptVerb::View, "view", "--view", 1, "anterior|posterior|left|right"},
     {ScriptVerb::Select, "select", "--select", 1, "<mesh id, e.g. upper_trapezius.R>|none"},
     {ScriptVerb::Referral, "referral", "--referral", 1, "<trigger point id, e.g. upper_trapezius.tp1>[.L|.R]|none"},
@@ -39,6 +39,7 @@ constexpr std::array<VerbInfo, 15> kVerbs{{
     {ScriptVerb::Palette, "palette", "--palette", 1, "default|colourblind"},
     {ScriptVerb::Isolate, "isolate", "--isolate", 0, ""},
     {ScriptVerb::ShowAll, "show", "--show-all", 1, "all"},
+    {ScriptVerb::Look, "look", "--look", 1, "client|anatomy"},
 }};
 constexpr std::array<std::string_view, 5> kLayerNames{"skin", "superficial", "intermediate", "deep", "bones"};
 // clang-format on
@@ -153,6 +154,10 @@ Result<ScriptAction> parseAction(ScriptVerb verb, Args a) {
     case ScriptVerb::ShowAll:
         if (a[0] != "all") return fail("unknown " + std::string(name) + " target " + inQuotes(a[0]));
         return ScriptAction{script::ShowAll{}};
+    case ScriptVerb::Look:
+        if (a[0] == "client") return ScriptAction{script::SetLook{Look::Client}};
+        if (a[0] == "anatomy") return ScriptAction{script::SetLook{Look::Anatomy}};
+        return fail("unknown look " + inQuotes(a[0]));
     }
     return fail("unknown command");
 }

@@ -38,7 +38,7 @@ namespace myomap::app {
 
 // One per command, in the order of the ScriptAction alternatives below.
 enum class ScriptVerb {
-    View, Select, Referral, Layer, Side, Pose, Time, Pick, Screenshot, Wait, Size, Heat, Palette, Isolate, ShowAll
+    View, Select, Referral, Layer, Side, Pose, Time, Pick, Screenshot, Wait, Size, Heat, Palette, Isolate, ShowAll, Look
 };
 
 // The side of a sided name (`.L` / `.R`); the same type as the anatomy's.
@@ -48,6 +48,10 @@ enum class FigureLayer { Skin, Superficial, Intermediate, Deep, Bones };
 enum class SideFilter { Left, Right, Both };
 enum class HeatMode { Still, Animated };
 enum class Palette { Default, Colourblind };
+// How the figure is shown. Anatomy: the layers as set (muscles, bones, the translucent skin).
+// Client: a whole person, the skin opaque with the referral heat on it like a pain chart, the
+// selected muscle faintly through it; a click goes through the skin to the muscle under it.
+enum class Look { Anatomy, Client };
 
 namespace script {
 
@@ -73,13 +77,14 @@ struct SetHeat { HeatMode mode = HeatMode::Animated; };
 struct SetPalette { Palette palette = Palette::Default; };
 struct Isolate {};
 struct ShowAll {};
+struct SetLook { Look look = Look::Anatomy; };
 
 }  // namespace script
 
 using ScriptAction = std::variant<script::SetView, script::Select, script::Referral, script::SetLayer,
                                   script::SetSide, script::Pose, script::SetTime, script::Pick, script::Screenshot,
                                   script::Wait, script::Size, script::SetHeat, script::SetPalette, script::Isolate,
-                                  script::ShowAll>;
+                                  script::ShowAll, script::SetLook>;
 
 struct ScriptCommand {
     int line = 0;        // 1-based line in the script; 0 for a command-line flag

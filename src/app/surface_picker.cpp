@@ -123,7 +123,12 @@ std::uint32_t SurfacePicker::pick(const SceneView& view, const render::FrameData
     std::uint32_t found = 0;
     for (const render::DrawItem& item : frame.items) {
         if (item.mesh < 0 || item.pickId == 0 || item.pickId == seeThrough) continue;
-        if (item.opacity <= 0.0f && item.heat != render::HeatShow::Only) continue;
+        // What is not drawn is found only by a click that looks through a surface.
+        if (item.pickOnly) {
+            if (seeThrough == 0) continue;
+        } else if (item.opacity <= 0.0f && item.heat != render::HeatShow::Only) {
+            continue;
+        }
         const model::Primitive* primitive = view.primitiveOf(item.mesh);
         if (!primitive) continue;
         const Posed& p = posed(view, frame, item);

@@ -189,6 +189,8 @@ void Viewer::carryOut(const std::vector<ui::Command>& commands) {
         case ui::CommandType::ResetCamera: resetCamera(); break;
         case ui::CommandType::SaveScreenshot: m_screenshotRequested = true; break;
         case ui::CommandType::Quit: m_quit = true; break;
+        case ui::CommandType::ClientLook: m_explorer.state().look = Look::Client; break;
+        case ui::CommandType::AnatomyLook: m_explorer.state().look = Look::Anatomy; break;
         }
     }
 }

@@ -24,6 +24,9 @@ void Viewer::setMode(Mode mode) {
     m_musclePanel.level = level;
     m_musclePanel.largeType = mode == Mode::Therapist;
     m_learn.level = level;
+    // Therapists (and the kiosk, in its tour) show a whole person with the pain on the skin;
+    // students the muscles.
+    m_explorer.state().look = mode == Mode::Student ? Look::Anatomy : Look::Client;
     m_therapist.reset();
     if (m_options.kiosk) {
         if (!m_kiosk && m_explorer.isFigure()) {
@@ -67,6 +70,7 @@ void Viewer::carryOut(const std::vector<ui::ExploreAction>& actions) {
             break;
         case ui::ExploreAction::ClearReferral: state.referrals.clear(); break;
         case ui::ExploreAction::FrameSelection: frameSelection(); break;
+        case ui::ExploreAction::AnatomyLook: state.look = Look::Anatomy; break;
         }
     }
 }
@@ -166,6 +170,7 @@ void Viewer::normalUi(std::vector<ui::Command>& commands) {
     fillExploreUi(m_explorer, m_exploreUi);
     if (quizAsking()) hideSelectionName(m_exploreUi, ui::quizSelectionLabel(m_quiz));
     syncMusclePanel();
+    m_ui.clientLook = m_explorer.state().look == Look::Client;
     ui::drawViewerUi(m_ui, commands, [&] {
         if (!m_exploreUi.available) return;
         if (m_ui.focusSearch) m_search.focusRequested = true;

@@ -61,6 +61,9 @@ struct DrawItem {
     bool xray = false;            // also shown, faintly, where other surfaces cover it
     HeatShow heat = HeatShow::None;
     int morphWeights = -1;        // index into FrameData::morphWeights for a mesh with morph targets
+    // Not drawn in any pass: only there so that a click looking through a covering surface can
+    // land on it (the app's picker; the client look's muscles under the opaque skin).
+    bool pickOnly = false;
 };
 
 // A screen-sized disc or ring at a point (trigger point markers): the same size at any zoom,

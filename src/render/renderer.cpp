@@ -106,12 +106,13 @@ bool Renderer::State::isSkinned(const FrameData& frame, const DrawItem& item) co
 void Renderer::State::cull(const FrameData& frame) {
     visible.assign(frame.items.size(), 1);
     culled = 0;
+    for (std::size_t i = 0; i < frame.items.size(); ++i) visible[i] = frame.items[i].pickOnly ? 0 : 1;  // never drawn
     if (!frame.cull) return;
     const glm::mat4 viewProjection = frame.projection * frame.view;
     for (std::size_t i = 0; i < frame.items.size(); ++i) {
         const DrawItem& item = frame.items[i];
         const GpuMesh* mesh = meshFor(item);
-        if (!mesh) continue;
+        if (!mesh || item.pickOnly) continue;
         const std::vector<glm::mat4>* palette =
             isSkinned(frame, item) ? &frame.palettes[static_cast<std::size_t>(item.palette)] : nullptr;
         if (outsideView(mesh->bounds, item.model, palette, viewProjection)) {

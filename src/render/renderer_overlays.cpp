@@ -114,7 +114,7 @@ std::uint32_t Renderer::pick(const FrameData& frame, int x, int y) {
     if (!frame.morphWeights.empty()) m->morphWeightTexture.bind(kMorphWeightUnit);
     for (const DrawItem& item : frame.items) {
         const GpuMesh* mesh = m->meshFor(item);
-        if (!mesh || item.pickId == 0 || (item.opacity <= 0.0f && item.heat != HeatShow::Only)) continue;
+        if (!mesh || item.pickId == 0 || item.pickOnly || (item.opacity <= 0.0f && item.heat != HeatShow::Only)) continue;
         const bool skinned = m->isSkinned(frame, item);
         gl::Program::set(u.skinned, skinned ? 1 : 0);
         gl::Program::set(u.jointOffset, skinned ? m->paletteOffsets[static_cast<std::size_t>(item.palette)] : 0);

@@ -7,8 +7,16 @@ namespace {
 
 ImU32 srgb(float r, float g, float b, float a = 1.0f) { return ImGui::ColorConvertFloat4ToU32(ImVec4(r, g, b, a)); }
 
-void layers(ExploreUi& ui) {
+void layers(ExploreUi& ui, std::vector<ExploreAction>& actions) {
     if (!ImGui::CollapsingHeader("Layers", ImGuiTreeNodeFlags_DefaultOpen)) return;
+    if (ui.clientLook) {
+        // The client look draws the person, not the layers: say so rather than leave the
+        // switches below doing nothing visible.
+        ImGui::TextWrapped("The client look shows the whole person with the pain on the skin.");
+        if (ImGui::Button("Show the muscles")) actions.push_back(ExploreAction::AnatomyLook);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("The anatomy look: muscles, layers and bones (also in View)");
+        return;
+    }
     const float sliderWidth = ImGui::GetFontSize() * 6.0f;
     for (std::size_t i = 0; i < ui.layerNames.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
@@ -75,7 +83,7 @@ void swatchRow(ImDrawList* list, ImVec2 at, float size, ImU32 low, ImU32 high) {
 
 void drawExplorePanel(ExploreUi& ui, std::vector<ExploreAction>& actions) {
     if (!ui.available) return;
-    layers(ui);
+    layers(ui, actions);
     selection(ui, actions);
     referral(ui, actions);
 }

@@ -23,9 +23,10 @@ struct ExploreUi {
     std::string referralLabel;  // "Upper trapezius, central upper border (right)"
     bool heatStill = false;
     bool colourBlind = false;
+    bool clientLook = false;  // the layers below show in the anatomy look only
 };
 
-enum class ExploreAction { ClearSelection, HideSelection, ShowAll, ReplayReferral, ClearReferral, FrameSelection, AllReferrals };
+enum class ExploreAction { ClearSelection, HideSelection, ShowAll, ReplayReferral, ClearReferral, FrameSelection, AllReferrals, AnatomyLook };
 
 void drawExplorePanel(ExploreUi& ui, std::vector<ExploreAction>& actions);
 // Small legends over the bottom-left of the view: the markers, and the heat when shown.

@@ -30,6 +30,11 @@ void menuBar(ViewerState& state, std::vector<Command>& commands) {
         if (ImGui::MenuItem("Frame model", "F")) commands.push_back({CommandType::FrameAll, {}, {}});
         if (ImGui::MenuItem("Reset camera", "Home")) commands.push_back({CommandType::ResetCamera, {}, {}});
         ImGui::Separator();
+        if (ImGui::MenuItem("Client look: the whole person, pain on the skin", nullptr, state.clientLook))
+            commands.push_back({CommandType::ClientLook, {}, {}});
+        if (ImGui::MenuItem("Anatomy look: muscles, layers and bones", nullptr, !state.clientLook))
+            commands.push_back({CommandType::AnatomyLook, {}, {}});
+        ImGui::Separator();
         ImGui::MenuItem("Smooth edges", nullptr, &state.smoothEdges);
         if (ImGui::IsItemHovered()) {
             ImGui::SetTooltip(state.softwareRenderer

@@ -34,10 +34,11 @@ struct ViewerState {
     std::string rendererName;
     bool softwareRenderer = false;  // no GPU: cheaper defaults, said in the status line
     bool smoothEdges = true;        // View > Smooth edges (multisampling)
+    bool clientLook = false;        // shown in View (the explorer's look, copied in each frame); changed by a command
     float fps = 0.0f;
 };
 
-enum class CommandType { OpenModel, SetView, FrameAll, ResetCamera, SaveScreenshot, Quit };
+enum class CommandType { OpenModel, SetView, FrameAll, ResetCamera, SaveScreenshot, Quit, ClientLook, AnatomyLook };
 
 struct Command {
     CommandType type;

@@ -23,12 +23,15 @@ TEST_CASE("culling: a close view draws fewer items and the same pixels") {
     f.reset();
     const model::Pose pose = f.explorer.view().pose(-1, 0.0f);
     std::vector<std::string> problems;
-    // Close views as the kiosk's tour frames them: the neck, and a buttock to ankle.
+    // Close views as the kiosk's tour frames them: the neck, and a buttock to ankle, in the
+    // anatomy look (a student's close view; the kiosk itself draws only the skin, in the client look).
     for (const std::string muscle : {"upper_trapezius", "gluteus_minimus"}) {
         CAPTURE(muscle);
         const std::vector<app::KioskStep> tour = app::kioskTour(f.explorer, {muscle}, problems);
         REQUIRE(tour.size() == 1);
         app::showTourStep(f.explorer, f.camera, pose, 1.5f, tour.front(), 0.0);
+        CHECK(f.explorer.state().look == app::Look::Client);
+        f.explorer.state().look = app::Look::Anatomy;
         const render::Capture all = renderWith(f, pose, false);
         CHECK(f.renderer.culledLastFrame() == 0);
         const render::Capture culled = renderWith(f, pose, true);

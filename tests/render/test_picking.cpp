@@ -204,3 +204,67 @@ TEST_CASE("picking: the CPU picker agrees with the renderer's id pass") {
         CHECK(static_cast<double>(agreed) >= 0.97 * compared);
     }
 }
+
+TEST_CASE("client look: only the opaque skin is drawn, a click finds the muscle under it, the selection shows through") {
+    auto& f = test::ExploreFixture::get();
+    const model::Pose pose = wholeFigureFromFront(f);
+    const int x = kSize / 2 + 25, y = kSize / 2 - 95;  // the chest
+    f.build(pose, 0.0, kSize, kSize);
+    const std::string anatomy = f.explorer.pickThroughSkin(f.frame, x, y);
+    REQUIRE(f.atlas.findMuscle(anatomy.substr(0, anatomy.size() - 2)) != nullptr);
+
+    f.explorer.state().look = app::Look::Client;
+    f.build(pose, 0.0, kSize, kSize);
+    // Drawn: the skin, opaque; the muscles and bones only as click targets, never drawn.
+    int drawn = 0, pickOnly = 0;
+    for (const render::DrawItem& item : f.frame.items) {
+        const std::string name = f.explorer.nameOfPickId(item.pickId);
+        if (item.pickOnly) {
+            ++pickOnly;
+            const app::FigurePart* part = f.explorer.index().find(name);
+            REQUIRE(part != nullptr);
+            CHECK(part->kind == app::PartKind::Muscle);
+        } else {
+            ++drawn;
+            CHECK(name == "skin");
+            CHECK(item.opacity == 1.0f);
+        }
+    }
+    CHECK(drawn == 1);
+    CHECK(pickOnly > 100);  // every muscle of the figure, both sides
+    // Hover and plain picks see the skin; a click means the muscle under it, as in the anatomy look.
+    CHECK(f.explorer.pick(f.frame, x, y) == "skin");
+    CHECK(f.explorer.pickThroughSkin(f.frame, x, y) == anatomy);
+    CHECK(f.explorer.pickThroughSkin(f.frame, 3, kSize - 3).empty());
+    // The pixels: nothing but skin and background (the renderer never draws a pick-only item).
+    REQUIRE(f.renderer.render(f.frame));
+    const render::Capture client = f.renderer.capture();
+    f.explorer.state().look = app::Look::Anatomy;
+    f.explorer.state().layer(app::FigureLayer::Skin).opacity = 1.0f;
+    f.explorer.state().layer(app::FigureLayer::Superficial).visible = false;
+    f.explorer.state().layer(app::FigureLayer::Intermediate).visible = false;
+    f.explorer.state().layer(app::FigureLayer::Deep).visible = false;
+    f.explorer.state().layer(app::FigureLayer::Bones).visible = false;
+    f.build(pose, 0.0, kSize, kSize);
+    REQUIRE(f.renderer.render(f.frame));
+    CHECK(f.renderer.capture().rgba == client.rgba);  // the same as the skin alone, opaque
+
+    // A selection shows faintly through the skin (x-ray) and glows; the rest stays hidden.
+    f.explorer.state() = {};
+    f.explorer.state().look = app::Look::Client;
+    REQUIRE(f.explorer.select(anatomy));
+    f.build(pose, 0.0, kSize, kSize);
+    int selectedItems = 0;
+    for (const render::DrawItem& item : f.frame.items) {
+        if (item.pickOnly) continue;
+        if (f.explorer.nameOfPickId(item.pickId) == anatomy) {
+            ++selectedItems;
+            CHECK(item.xray);
+        }
+    }
+    CHECK(selectedItems >= 1);
+    REQUIRE(f.renderer.render(f.frame));
+    const render::Capture selected = f.renderer.capture();
+    CHECK(selected.rgba != client.rgba);
+    f.reset();
+}

@@ -99,3 +99,41 @@ TEST_CASE("a bad script fails with the file, the line and the problem") {
         CHECK(run.output.find("/nonexistent/demo.txt") != std::string::npos);
     }
 }
+
+TEST_CASE("look client: the whole person in skin with the pain on it; look anatomy: the muscles") {
+    const fs::path dir = test::outputDir("script_cli");
+    const fs::path client = dir / "look-client.png", anatomy = dir / "look-anatomy.png";
+    const fs::path script = writeScript("looks.txt",
+                                        "size 240x400\n"
+                                        "view posterior\n"
+                                        "look client\n"
+                                        "referral upper_trapezius.tp1\n"
+                                        "heat still\n"
+                                        "screenshot " + client.string() + "\n"
+                                        "look anatomy\n"
+                                        "referral none\n"
+                                        "select none\n"
+                                        "screenshot " + anatomy.string() + "\n");
+    const auto run = test::runMyomap({"--script", script.string()});
+    CAPTURE(run.output);
+    REQUIRE(run.exitCode == 0);
+    // Muscle red: the anatomy look is full of it; the client look has none (the heat is
+    // yellow to red but lies on the skin only around the neck and head, above the shoulders).
+    auto muscleRed = [](const ImageRgba& image, int fromRow) {
+        int n = 0;
+        for (int y = fromRow; y < image.height; ++y)
+            for (int x = 0; x < image.width; ++x) {
+                const std::uint8_t* p = image.at(x, y);
+                n += p[0] > 120 && p[1] < 80 && p[2] < 80;
+            }
+        return n;
+    };
+    auto c = readPng(client), a = readPng(anatomy);
+    REQUIRE(c);
+    REQUIRE(a);
+    const int belowShoulders = 400 / 4;
+    CHECK(muscleRed(*a, belowShoulders) > 2000);
+    CHECK(muscleRed(*c, belowShoulders) == 0);
+    CHECK(muscleRed(*c, 0) > 50);  // the referral's essential zone on the neck, deep red
+}
+

@@ -73,6 +73,8 @@ TEST_CASE("every script command parses") {
     CHECK(one("palette colourblind").get<script::SetPalette>()->palette == Palette::Colourblind);
     CHECK(one("isolate").verb() == ScriptVerb::Isolate);
     CHECK(one("show all").verb() == ScriptVerb::ShowAll);
+    CHECK(one("look client").get<script::SetLook>()->look == Look::Client);
+    CHECK(one("look anatomy").get<script::SetLook>()->look == Look::Anatomy);
 }
 
 TEST_CASE("a script with every command parses in order, with line numbers and text") {
@@ -148,6 +150,7 @@ TEST_CASE("bad scripts fail with the file, the line and what was expected") {
         {"heat hot\n", {"unknown heat mode 'hot'"}},
         {"palette neon\n", {"unknown palette 'neon'"}},
         {"show some\n", {"expected show all"}},
+        {"look sideways\n", {"demo.txt:1: unknown look 'sideways': expected look client|anatomy"}},
         {"screenshot \"unclosed.png\n", {"demo.txt:1: unclosed quote"}},
         {"referral .L\n", {"empty trigger point id"}},
     };
