@@ -10,6 +10,7 @@
 #include "app/headless.h"
 #include "app/startup.h"
 #include "app/kiosk_shell.h"
+#include "app/kiosk_tour.h"
 #include "app/therapist_tools.h"
 #include "app/viewer_input.h"
 #include "app/window.h"
@@ -168,10 +169,20 @@ void Viewer::faceSelection() {
     const anatomy::BodySurfaces* body = m_explorer.surfaces();
     const anatomy::MuscleSurface* muscle = body ? body->findMuscle(m_explorer.state().selected) : nullptr;
     const View view = muscle ? viewOnto(body->skin.positions, body->skin.indices, muscle->positions)
-                             : viewFacing(bounds.centre().x, bounds.centre().z);
+                             : myomap::viewFacing(bounds.centre().x, bounds.centre().z);
     OrbitCamera goal = m_camera;
     goal.face(bounds, view, m_aspect, 0.9f);
     m_easing.start(goal);
+}
+
+void Viewer::followReferral() {
+    const std::vector<std::string>& referrals = m_explorer.state().referrals;
+    const std::string shown = referrals.empty() ? std::string() : referrals.front();
+    if (m_kiosk || !m_explorer.isFigure() || shown == m_referralFramed) return;  // the kiosk frames its own
+    m_referralFramed = shown;
+    if (shown.empty()) return;
+    const model::Pose pose = m_explorer.view().pose(m_ui.clip, m_ui.time);
+    m_easing.start(cameraOnReferral(m_explorer, m_camera, shown, pose, m_aspect, 0.9f));
 }
 
 void Viewer::setView(View v) {
@@ -221,6 +232,7 @@ void Viewer::frame(int width, int height, float dt) {
     }
     carryOut(commands);
     handlePicking();
+    followReferral();
     handleCameraInput(width, height);
     m_easing.update(m_camera, dt);
     advanceAnimation(dt);

@@ -226,6 +226,7 @@ void Viewer::quizUi() {
         if (m_explorer.showReferral(m_quiz.revealTp, m_clock) && !state.referrals.empty()) {
             const model::Pose pose = m_explorer.view().pose(m_ui.clip, m_ui.time);
             m_easing.start(cameraOnReferral(m_explorer, m_camera, state.referrals.front(), pose, m_aspect, 0.9f));
+            m_referralFramed = state.referrals.front();  // framed here: followReferral need not
         }
     } else if (!m_quiz.revealMuscle.empty()) {
         state.referrals.clear();

@@ -56,6 +56,9 @@ private:
     // Frames the selection (eased), or the whole model when nothing is selected.
     void frameSelection();
     void faceSelection();
+    // Eases the camera to frame the referral when the first one shown changes (a muscle
+    // selected, a trigger point played), so the pattern fills the view.
+    void followReferral();
     void carryOut(const std::vector<ui::ExploreAction>& actions);
     // The muscle panel shows the selected muscle; closing it hides it until the next selection.
     void syncMusclePanel();
@@ -97,6 +100,7 @@ private:
     std::unique_ptr<KioskShell> m_kiosk;
     ui::QuizPanelState m_quiz;  // student mode
     std::vector<ui::PanelAction> m_quizActions;
+    std::string m_referralFramed;  // the referral the camera last framed ("" for none)
     std::string m_quizShown;    // what the body shows for the quiz now (highlight or answer)
     double m_clock = 0.0;  // seconds since start: the referral heat animates with it
     OrbitCamera m_camera;

@@ -100,7 +100,7 @@ TEST_CASE("a bad script fails with the file, the line and the problem") {
     }
 }
 
-TEST_CASE("look client: the whole person in skin with the pain on it; look anatomy: the muscles") {
+TEST_CASE("look client shows the whole person in skin with the pain on it, look anatomy the muscles") {
     const fs::path dir = test::outputDir("script_cli");
     const fs::path client = dir / "look-client.png", anatomy = dir / "look-anatomy.png";
     const fs::path script = writeScript("looks.txt",
