@@ -1,5 +1,6 @@
 // myomap: the viewer, or one offscreen frame with --screenshot.
 #include "app/cli.h"
+#include "app/figure_metrics.h"
 #include "app/handout_maker.h"
 #include "app/headless.h"
 #include "app/kiosk_run.h"
@@ -19,6 +20,9 @@ int main(int argc, char** argv) {
     using namespace myomap;
     if (argc > 1 && std::string(argv[1]) == "handout") {
         return app::runHandoutCommand(std::vector<std::string>(argv + 2, argv + argc));
+    }
+    if (argc > 1 && std::string(argv[1]) == "figure-metrics") {
+        return app::runFigureMetrics(std::vector<std::string>(argv + 2, argv + argc));
     }
     if (argc > 1 && std::string(argv[1]) == "query") {
         return app::runQuery(std::vector<std::string>(argv + 2, argv + argc));

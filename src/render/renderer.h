@@ -51,6 +51,9 @@ public:
     // The pickId of what is drawn at a pixel (origin top-left) in `frame`, 0 for nothing:
     // renders an id pass of the surfaces and markers restricted to that one pixel.
     std::uint32_t pick(const FrameData& frame, int x, int y);
+    // The pickId drawn at every pixel of `frame` (rows top to bottom, 0 for nothing): one id
+    // pass over the whole frame, for measuring what shows where (tools, tests).
+    std::vector<std::uint32_t> pickImage(const FrameData& frame);
 
     // Benchmarks: the floor of a frame's cost, the same posed triangles drawn once with a
     // trivial shader into the same targets (bench/, docs/PERFORMANCE.md).

@@ -88,62 +88,75 @@ void Renderer::setHeat(int mesh, std::span<const glm::vec2> heat) {
     }
 }
 
-std::uint32_t Renderer::pick(const FrameData& frame, int x, int y) {
-    if (x < 0 || y < 0 || x >= frame.width || y >= frame.height) return 0;
-    if (m->ids.width() != frame.width || m->ids.height() != frame.height) {
-        auto ids = gl::Framebuffer::create(frame.width, frame.height, 0, gl::Attachment::Ids);
-        if (!ids) return 0;
-        m->ids = std::move(ids.value());
+Status Renderer::State::drawIds(const FrameData& frame) {
+    if (ids.width() != frame.width || ids.height() != frame.height) {
+        auto created = gl::Framebuffer::create(frame.width, frame.height, 0, gl::Attachment::Ids);
+        if (!created) return fail(created.error());
+        ids = std::move(created.value());
     }
-    m->ids.bind();
-    // Only the pixel asked about is rasterised, so the pass costs little more than the vertices.
-    gl::scissor(x, y, 1, 1, frame.height);
+    ids.bind();
     gl::clearIds();
     gl::blend(gl::Blend::Off);
     gl::depthTest(true);
     gl::depthWrite(true);
-    m->uploadPalettes(frame);
-    m->uploadMorphWeights(frame);
-    m->idProgram.use();
-    const IdUniforms& u = m->idU;
-    gl::Program::set(u.viewProjection, frame.projection * frame.view);
-    m->jointTexture.bind(kJointUnit);
-    gl::Program::set(u.jointMatrices, kJointUnit);
-    gl::Program::set(u.morph.deltas, kMorphDeltaUnit);
-    gl::Program::set(u.morph.weights, kMorphWeightUnit);
-    if (!frame.morphWeights.empty()) m->morphWeightTexture.bind(kMorphWeightUnit);
+    uploadPalettes(frame);
+    uploadMorphWeights(frame);
+    idProgram.use();
+    const IdUniforms& id = idU;
+    gl::Program::set(id.viewProjection, frame.projection * frame.view);
+    jointTexture.bind(kJointUnit);
+    gl::Program::set(id.jointMatrices, kJointUnit);
+    gl::Program::set(id.morph.deltas, kMorphDeltaUnit);
+    gl::Program::set(id.morph.weights, kMorphWeightUnit);
+    if (!frame.morphWeights.empty()) morphWeightTexture.bind(kMorphWeightUnit);
     for (const DrawItem& item : frame.items) {
-        const GpuMesh* mesh = m->meshFor(item);
+        const GpuMesh* mesh = meshFor(item);
         if (!mesh || item.pickId == 0 || item.pickOnly || (item.opacity <= 0.0f && item.heat != HeatShow::Only)) continue;
-        const bool skinned = m->isSkinned(frame, item);
-        gl::Program::set(u.skinned, skinned ? 1 : 0);
-        gl::Program::set(u.jointOffset, skinned ? m->paletteOffsets[static_cast<std::size_t>(item.palette)] : 0);
-        m->setMorph(frame, item, u.morph);
-        m->setWinding(frame, item);
-        gl::Program::set(u.model, item.model);
-        gl::Program::set(u.id, item.pickId);
+        const bool skinned = isSkinned(frame, item);
+        gl::Program::set(id.skinned, skinned ? 1 : 0);
+        gl::Program::set(id.jointOffset, skinned ? paletteOffsets[static_cast<std::size_t>(item.palette)] : 0);
+        setMorph(frame, item, id.morph);
+        setWinding(frame, item);
+        gl::Program::set(id.model, item.model);
+        gl::Program::set(id.id, item.pickId);
         gl::cull(item.material.doubleSided ? gl::Cull::Off : gl::Cull::Back);
         gl::drawTriangles(mesh->vao, mesh->indexCount);
     }
     if (!frame.markers.empty()) {
-        m->markerIdProgram.use();
-        gl::Program::set(m->markerIdU.viewProjection, frame.projection * frame.view);
+        markerIdProgram.use();
+        gl::Program::set(markerIdU.viewProjection, frame.projection * frame.view);
         gl::depthTest(false);
         for (const Marker& marker : frame.markers) {
             if (marker.pickId == 0) continue;
-            gl::Program::set(m->markerIdU.center, marker.position);
-            gl::Program::set(m->markerIdU.radius, marker.radiusPixels);
-            gl::Program::set(m->markerIdU.id, marker.pickId);
-            gl::drawPoints(m->emptyVao, 1);
+            gl::Program::set(markerIdU.center, marker.position);
+            gl::Program::set(markerIdU.radius, marker.radiusPixels);
+            gl::Program::set(markerIdU.id, marker.pickId);
+            gl::drawPoints(emptyVao, 1);
         }
         gl::depthTest(true);
     }
     gl::cull(gl::Cull::Off);
     gl::frontFace(gl::Winding::CounterClockwise);
+    return Ok{};
+}
+
+std::uint32_t Renderer::pick(const FrameData& frame, int x, int y) {
+    if (x < 0 || y < 0 || x >= frame.width || y >= frame.height) return 0;
+    // Only the pixel asked about is rasterised, so the pass costs little more than the vertices.
+    gl::scissor(x, y, 1, 1, frame.height);
+    const Status drawn = m->drawIds(frame);
     gl::scissorOff();
-    const std::uint32_t id = m->ids.readId(x, y);
+    const std::uint32_t id = drawn ? m->ids.readId(x, y) : 0;
     gl::bindWindowFramebuffer();
     return id;
+}
+
+std::vector<std::uint32_t> Renderer::pickImage(const FrameData& frame) {
+    if (frame.width <= 0 || frame.height <= 0) return {};
+    if (!m->drawIds(frame)) return {};
+    std::vector<std::uint32_t> image = m->ids.readIds();
+    gl::bindWindowFramebuffer();
+    return image;
 }
 
 }  // namespace myomap::render

@@ -114,6 +114,8 @@ struct Renderer::State {
     void setJoints(const FrameData& frame, const DrawItem& item, const MeshUniforms& uniforms, int slot);
     void drawXray(const FrameData& frame);
     void drawMarkers(const FrameData& frame);
+    // The id pass into `ids` (resized to the frame), within whatever scissor is set.
+    Status drawIds(const FrameData& frame);
 };
 
 Result<gl::Program> buildMarkerProgram(bool idPass, MarkerUniforms& u);

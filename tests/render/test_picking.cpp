@@ -268,3 +268,24 @@ TEST_CASE("client look: only the opaque skin is drawn, a click finds the muscle 
     CHECK(selected.rgba != client.rgba);
     f.reset();
 }
+
+TEST_CASE("picking: the whole-frame id image agrees with single-pixel picks") {
+    auto& f = test::ExploreFixture::get();
+    const model::Pose pose = wholeFigureFromFront(f);
+    f.explorer.state().layer(app::FigureLayer::Skin).visible = false;
+    f.build(pose, 0.0, kSize, kSize);
+    const std::vector<std::uint32_t> image = f.renderer.pickImage(f.frame);
+    REQUIRE(image.size() == static_cast<std::size_t>(kSize) * kSize);
+    int compared = 0, things = 0;
+    for (int y = 7; y < kSize; y += 29) {
+        for (int x = 5; x < kSize; x += 31) {
+            const std::uint32_t one = f.renderer.pick(f.frame, x, y);
+            CHECK(image[static_cast<std::size_t>(y) * kSize + static_cast<std::size_t>(x)] == one);
+            ++compared;
+            things += one != 0;
+        }
+    }
+    CHECK(compared > 150);
+    CHECK(things > 20);  // the figure is in the picture, not only background
+    f.reset();
+}

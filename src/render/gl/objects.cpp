@@ -272,4 +272,20 @@ std::uint32_t Framebuffer::readId(int x, int y) const {
     return id;
 }
 
+std::vector<std::uint32_t> Framebuffer::readIds() const {
+    if (m_attachment != Attachment::Ids) return {};
+    const auto row = static_cast<std::size_t>(m_width);
+    std::vector<std::uint32_t> ids(row * static_cast<std::size_t>(m_height));
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, m_fbo.name());
+    glPixelStorei(GL_PACK_ALIGNMENT, 4);
+    glReadPixels(0, 0, m_width, m_height, GL_RED_INTEGER, GL_UNSIGNED_INT, ids.data());
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    for (int y = 0; y < m_height / 2; ++y) {
+        std::swap_ranges(ids.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * row),
+                         ids.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y + 1) * row),
+                         ids.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(m_height - 1 - y) * row));
+    }
+    return ids;
+}
+
 }  // namespace myomap::gl

@@ -152,6 +152,8 @@ public:
     float readDepth(int x, int y) const;
     // The id written at a pixel, origin top-left (an Ids framebuffer only).
     std::uint32_t readId(int x, int y) const;
+    // Every id, rows top to bottom (an Ids framebuffer only; empty otherwise).
+    std::vector<std::uint32_t> readIds() const;
 
 private:
     Handle<FramebufferTag> m_fbo;
