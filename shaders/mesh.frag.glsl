@@ -16,6 +16,9 @@ uniform sampler2D uBaseColorTexture;  // sRGB texture: sampled as linear
 uniform vec3 uCameraPosition;
 uniform vec3 uKeyDirection;     // towards the light, world space
 uniform float uOpacity;
+// Drawn in the opaque pass (no blending): the pixel is this surface, whatever alpha its material
+// carries (glTF's OPAQUE mode ignores it), so the picture's alpha is 1 there.
+uniform bool uOpaque;
 uniform bool uStriated;         // muscle fibres: fine stripes along them and a sheen across
 uniform int uHeatMode;          // 0: no heat, 1: heat over the surface (HEAT_ONLY: only the heat)
 uniform int uHeatPalette;       // 0: warm, 1: colour-blind safe
@@ -99,5 +102,5 @@ void main() {
     // Selection: a warm glow that grows towards the silhouette.
     float edge = pow(1.0 - max(dot(n, v), 0.0), 2.0);
     color += uHighlight * (0.10 + 0.75 * edge) * vec3(1.0, 0.70, 0.20);
-    fragColor = vec4(linearToSrgb(color), alpha);
+    fragColor = vec4(linearToSrgb(color), uOpaque ? 1.0 : alpha);
 }

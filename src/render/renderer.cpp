@@ -136,7 +136,7 @@ Result<gl::Program> buildMeshProgram(bool heatOnly, MeshUniforms& u) {
          p.location("uBaseColorTexture"), p.location("uCameraPosition"), p.location("uKeyDirection"),
          p.location("uOpacity"), p.location("uStriated"), p.location("uHeatMode"), p.location("uHeatPalette"),
          p.location("uStipple"), p.location("uHighlight"), p.location("uXray"), p.location("uJointsInUniforms"),
-         p.location("uJoints"), morphUniforms(p)};
+         p.location("uJoints"), morphUniforms(p), p.location("uOpaque")};
     return program;
 }
 
@@ -199,6 +199,7 @@ void Renderer::State::drawItem(const FrameData& frame, const DrawItem& item) {
     // Translucent surfaces show only their near side: culling the far side avoids a doubled,
     // muddier layer where both would blend.
     const bool translucent = item.opacity < 1.0f || item.heat == HeatShow::Only;
+    gl::Program::set(uniforms.opaque, translucent ? 0 : 1);
     gl::cull(item.material.doubleSided && !translucent ? gl::Cull::Off : gl::Cull::Back);
     gl::drawTriangles(mesh->vao, mesh->indexCount);
 }

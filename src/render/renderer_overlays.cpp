@@ -49,6 +49,7 @@ void Renderer::State::drawXray(const FrameData& frame) {
         if (!skinned) gl::Program::set(u.normalMatrix, glm::transpose(glm::inverse(glm::mat3(item.model))));
         gl::Program::set(u.opacity, 1.0f);
         gl::Program::set(u.xray, 1);
+        gl::Program::set(u.opaque, 0);
         gl::drawTriangles(mesh->vao, mesh->indexCount);
     }
     gl::Program::set(u.xray, 0);

@@ -42,6 +42,7 @@ struct MeshUniforms {
     int heatMode, heatPalette, stipple, highlight, xray;
     int jointsInUniforms, joints;
     MorphUniforms morph;
+    int opaque;
 };
 
 // Skins this size or smaller go to the shaders as a uniform array (mesh.vert.glsl).
