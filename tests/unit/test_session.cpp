@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <filesystem>
@@ -320,7 +321,7 @@ int versionIn(const Session& s) { return std::stoi(s.clientLabel.substr(1)); }
 
 TEST_CASE("session store survives being killed in the middle of saves") {
     // A child process saves new versions in a loop and reports each finished save through a
-    // pipe; it is SIGKILLed after a random 0-15 ms, hundreds of times. After every kill the
+    // pipe; it is SIGKILLed after a random 0-15 ms (longer where saves are slower), hundreds of times. After every kill the
     // session must load and be either the last version the child finished or the one it was
     // writing (never an older one, never a torn one), and any backup must load and be older.
     const fs::path dir = scratch("kill");
@@ -328,7 +329,13 @@ TEST_CASE("session store survives being killed in the middle of saves") {
     const std::string id = "2026-12-01T14-03-22";
     REQUIRE(store.save(killVersion(id, 0)));
     std::mt19937 random(20261201);
-    std::uniform_int_distribution<int> delayUs(0, 15000);
+    // Kills land within the first few saves of a child: 0-15 ms, or ten saves' time where a
+    // save takes longer (a sanitizer build: each save writes and flushes two files).
+    SessionStore timing(scratch("kill-timing"));
+    const auto timed = std::chrono::steady_clock::now();
+    for (int v = 1; v <= 5; ++v) REQUIRE(timing.save(killVersion(id, v)));
+    const auto perSaveUs = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - timed).count() / 5;
+    std::uniform_int_distribution<int> delayUs(0, static_cast<int>(std::clamp<long long>(10 * perSaveUs, 15000, 200000)));
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(9);
     int kills = 0, unchanged = 0, inFlightLanded = 0, tempLeft = 0, backupKept = 0, current = 0;
     std::size_t tempsBefore = 0;
@@ -394,7 +401,7 @@ TEST_CASE("session store survives being killed in the middle of saves") {
         }
         current = on;
     }
-    MESSAGE(kills << " kills at 0-15 ms; the file still held the previous round's version after " << unchanged
+    MESSAGE(kills << " kills at 0-" << delayUs.b() / 1000 << " ms (" << perSaveUs << " us a save); the file still held the previous round's version after " << unchanged
                   << "; a save the child had not reported yet had landed after " << inFlightLanded << "; a temporary file "
                   << "was left mid-write by " << tempLeft << "; the backup was kept but the file not yet replaced after "
                   << backupKept << "; most saves in one run: " << mostSaves << "; last version: " << current);
