@@ -238,6 +238,18 @@ void Framebuffer::blitToWindow(int windowWidth, int windowHeight) const {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
+namespace {
+// GL's rows run bottom to top; images run top to bottom.
+template <typename T>
+void flipRows(std::vector<T>& values, std::size_t rowLength, int height) {
+    for (int y = 0; y < height / 2; ++y) {
+        std::swap_ranges(values.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * rowLength),
+                         values.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y + 1) * rowLength),
+                         values.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(height - 1 - y) * rowLength));
+    }
+}
+}  // namespace
+
 std::vector<std::uint8_t> Framebuffer::readColor() const {
     const auto rowBytes = static_cast<std::size_t>(m_width) * 4;
     std::vector<std::uint8_t> pixels(rowBytes * static_cast<std::size_t>(m_height));
@@ -245,12 +257,7 @@ std::vector<std::uint8_t> Framebuffer::readColor() const {
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadPixels(0, 0, m_width, m_height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
     glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
-    // GL's rows run bottom to top; images run top to bottom.
-    for (int y = 0; y < m_height / 2; ++y) {
-        std::swap_ranges(pixels.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * rowBytes),
-                         pixels.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y + 1) * rowBytes),
-                         pixels.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(m_height - 1 - y) * rowBytes));
-    }
+    flipRows(pixels, rowBytes, m_height);
     return pixels;
 }
 
@@ -280,11 +287,7 @@ std::vector<std::uint32_t> Framebuffer::readIds() const {
     glPixelStorei(GL_PACK_ALIGNMENT, 4);
     glReadPixels(0, 0, m_width, m_height, GL_RED_INTEGER, GL_UNSIGNED_INT, ids.data());
     glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
-    for (int y = 0; y < m_height / 2; ++y) {
-        std::swap_ranges(ids.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * row),
-                         ids.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y + 1) * row),
-                         ids.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(m_height - 1 - y) * row));
-    }
+    flipRows(ids, row, m_height);
     return ids;
 }
 
