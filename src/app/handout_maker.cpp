@@ -43,6 +43,7 @@ Result<ImageRgba> referralPicture(Explorer& explorer, render::Renderer& renderer
     ExploreState& state = explorer.state();
     state = {};
     state.layer(FigureLayer::Skin).opacity = explorer.index().skin()->materialOpacity;
+    state.look = Look::Client;  // for the client: a person with the pain on the skin, like a pain chart
     state.heat = HeatMode::Still;
     if (auto s = explorer.showReferral(tpKey, 0.0); !s) return fail(s.error());
     const model::Pose pose = explorer.view().pose(-1, 0.0f);
