@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <optional>
 
 namespace myomap::session {
 namespace fs = std::filesystem;
@@ -59,18 +60,22 @@ void keepPrivate(const fs::path& folder) {
         ::chmod(folder.c_str(), 0700);
 }
 
-// Temporary files of the atomic writer for `file`'s name in its folder, older than `age`.
-std::vector<fs::path> temporariesOf(const fs::path& file, std::chrono::seconds age) {
+// Temporary files of the atomic writer for `file`'s name in its folder. With `before`, only
+// those last written at least `age` before it (a file system time: the save just committed, so
+// no clock is read here); without, all of them.
+std::vector<fs::path> temporariesOf(const fs::path& file, std::optional<fs::file_time_type> before = std::nullopt,
+                                    std::chrono::seconds age = std::chrono::seconds(0)) {
     std::vector<fs::path> out;
     std::error_code ec;
-    const auto now = fs::file_time_type::clock::now();
     for (fs::directory_iterator it(file.parent_path(), ec), end; !ec && it != end; it.increment(ec)) {
         if (!files::isTemporaryFor(it->path().filename().string(), file.filename().string())) continue;
-        std::error_code timeError;
-        const auto written = fs::symlink_status(it->path(), timeError).type() == fs::file_type::regular
-                                 ? it->last_write_time(timeError)
-                                 : now - age;
-        if (!timeError && now - written >= age) out.push_back(it->path());
+        if (before) {
+            std::error_code timeError;
+            if (fs::symlink_status(it->path(), timeError).type() != fs::file_type::regular) continue;
+            const auto written = it->last_write_time(timeError);
+            if (timeError || *before - written < age) continue;
+        }
+        out.push_back(it->path());
     }
     return out;
 }
@@ -287,9 +292,12 @@ Status SessionStore::save(const Session& session) {
     if (auto s = next->commit(); !s) {  // flushes the folder: all three renames are durable
         return fail(failed + "writing in the folder " + quoted(m_folder) + " failed: " + s.error() + unchanged);
     }
-    // What a crash during an earlier save left behind.
-    for (const fs::path& name : {file, bak, bak2})
-        for (const fs::path& stale : temporariesOf(name, kStaleTemporary)) fs::remove(stale, ec);
+    // What a crash during an earlier save left behind: temporaries a minute older than the file
+    // just written.
+    if (const auto written = fs::last_write_time(file, ec); !ec) {
+        for (const fs::path& name : {file, bak, bak2})
+            for (const fs::path& stale : temporariesOf(name, written, kStaleTemporary)) fs::remove(stale, ec);
+    }
     return Ok{};
 }
 
@@ -301,7 +309,7 @@ Status SessionStore::remove(const std::string& id) {
     const bool existed = somethingAt(file);
     std::vector<fs::path> doomed = {file, fileFor(id, 1), fileFor(id, 2)};
     for (int generation = 0; generation <= kBackupGenerations; ++generation)
-        for (const fs::path& temp : temporariesOf(fileFor(id, generation), std::chrono::seconds(0))) doomed.push_back(temp);
+        for (const fs::path& temp : temporariesOf(fileFor(id, generation))) doomed.push_back(temp);
     for (const fs::path& path : doomed) {
         // A link is removed itself; what it points to is not touched.
         if (!fs::remove(path, ec) && ec) {
