@@ -1,13 +1,13 @@
 #include "core/image.h"
 
+#include "core/files.h"
+
+#include <png.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <optional>
-
-#include "core/files.h"
-
-#include <png.h>
 #include <stb/stb_image.h>
 
 namespace myomap {

@@ -105,6 +105,7 @@ std::string asideId(const std::string& fileName) {
     if (mark == std::string::npos) return {};
     const std::string id = fileName.substr(0, mark);
     const std::size_t stampStart = mark + std::strlen(kAsideMark);
+    if (stampStart > fileName.size() - extension.size()) return {};
     const std::string_view stamp(fileName.data() + stampStart, fileName.size() - extension.size() - stampStart);
     if (!isValidSessionId(id) || !validStampChars(stamp)) return {};
     return id;
