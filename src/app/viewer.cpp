@@ -177,12 +177,12 @@ void Viewer::faceSelection() {
 
 void Viewer::followReferral() {
     const std::vector<std::string>& referrals = m_explorer.state().referrals;
-    const std::string shown = referrals.empty() ? std::string() : referrals.front();
-    if (m_kiosk || !m_explorer.isFigure() || shown == m_referralFramed) return;  // the kiosk frames its own
-    m_referralFramed = shown;
-    if (shown.empty()) return;
+    const bool same = referrals.empty() ? m_referralFramed.empty() : referrals.front() == m_referralFramed;
+    if (m_kiosk || !m_explorer.isFigure() || same) return;  // the kiosk frames its own; nothing new to frame
+    m_referralFramed = referrals.empty() ? std::string() : referrals.front();  // copied only on a change
+    if (m_referralFramed.empty()) return;
     const model::Pose pose = m_explorer.view().pose(m_ui.clip, m_ui.time);
-    m_easing.start(cameraOnReferral(m_explorer, m_camera, shown, pose, m_aspect, 0.9f));
+    m_easing.start(cameraOnReferral(m_explorer, m_camera, m_referralFramed, pose, m_aspect, 0.9f));
 }
 
 void Viewer::setView(View v) {
