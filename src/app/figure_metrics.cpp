@@ -69,13 +69,14 @@ int runFigureMetrics(const std::vector<std::string>& args) {
             }
             size = *parsed;
         } else {
-            std::fputs(args[i] == "--help" ? "" : ("figure-metrics: unknown argument '" + args[i] + "'\n").c_str(), stderr);
+            const bool help = args[i] == "--help";
+            if (!help) log::error("figure-metrics: unknown argument '" + args[i] + "'");
             std::puts("myomap figure-metrics [--size WxH] [--json]\n"
                       "  What shows inside the built-in figure's skin silhouette from the front, the back and the\n"
                       "  left: with the skin off (muscle, bone, background through a gap) and with the skin opaque\n"
                       "  (anything but skin). The head's top 13 % and the feet's bottom 5 % and a 2-pixel rim are\n"
                       "  left out (docs/FIGURE.md).");
-            return args[i] == "--help" ? 0 : 2;
+            return help ? 0 : 2;
         }
     }
     auto figure = openOffscreenFigure("Myomap figure metrics (offscreen)");
@@ -87,7 +88,7 @@ int runFigureMetrics(const std::vector<std::string>& args) {
     render::Renderer& renderer = (*figure)->renderer;
     const model::Pose pose = explorer.view().pose(-1, 0.0f);
     const float aspect = static_cast<float>(size.width) / static_cast<float>(size.height);
-    std::size_t triangles = explorer.view().triangleCount();
+    const std::size_t triangles = explorer.view().triangleCount();
 
     std::vector<ViewCounts> results;
     for (const auto& [view, name] : {std::pair{View::Anterior, "front"}, {View::Posterior, "back"}, {View::Left, "left"}}) {
@@ -123,12 +124,11 @@ int runFigureMetrics(const std::vector<std::string>& args) {
         for (std::size_t i = 0; i < counted.size(); ++i) {
             if (!counted[i]) continue;
             ++c.silhouette;
-            switch (skinOff[i] == 0 ? PartKind::Skin : kindOf(explorer, skinOff[i])) {
-            case PartKind::Skin: ++c.background; break;  // 0: nothing between the camera and the background
-            case PartKind::Muscle: ++c.muscle; break;
-            case PartKind::Bone: ++c.bone; break;
-            case PartKind::Other: ++c.other; break;
-            }
+            const PartKind under = kindOf(explorer, skinOff[i]);
+            if (skinOff[i] == 0) ++c.background;  // nothing between the camera and the background
+            else if (under == PartKind::Muscle) ++c.muscle;
+            else if (under == PartKind::Bone) ++c.bone;
+            else ++c.other;
             if (kindOf(explorer, opaque[i]) != PartKind::Skin) ++c.opaqueNotSkin;
         }
         results.push_back(c);

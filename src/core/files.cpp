@@ -40,6 +40,11 @@ struct Descriptor {
     ~Descriptor() {
         if (fd >= 0) ::close(fd);
     }
+    // Closes it now, reporting what close() reports (a write the system had deferred can fail here).
+    bool close() {
+        const int closing = std::exchange(fd, -1);
+        return ::close(closing) == 0;
+    }
 };
 
 constexpr std::size_t kTempRandomChars = 8;
@@ -94,12 +99,19 @@ Result<std::pair<fs::path, int>> createTemporary(const fs::path& path, Access ac
 
 }  // namespace
 
+std::string irregularKind(const fs::path& path) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0 || S_ISREG(st.st_mode)) return {};
+    return kindOf(st.st_mode);
+}
+
 std::string destinationProblem(const fs::path& path) {
     if (path.empty() || !path.has_filename()) return describe(path) + ": no file name";
     struct stat st {};
     if (::lstat(path.c_str(), &st) != 0) {
-        if (errno == ENOENT) return {};
-        return describe(path) + ": cannot check it (" + osReason(errno) + ")";
+        const int why = errno;
+        if (why == ENOENT) return {};
+        return describe(path) + ": cannot check it (" + osReason(why) + ")";
     }
     if (S_ISREG(st.st_mode)) return {};
     return describe(path) + " is " + kindOf(st.st_mode) + ", not a regular file; it was left as it is";
@@ -159,7 +171,10 @@ Result<std::vector<std::uint8_t>> readBytes(const fs::path& path, std::uintmax_t
         return fail(describe(path) + ": cannot open (" + osReason(why) + ")");
     }
     struct stat st {};
-    if (::fstat(file.fd, &st) != 0) return fail(describe(path) + ": cannot read its size (" + osReason(errno) + ")");
+    if (::fstat(file.fd, &st) != 0) {
+        const int why = errno;
+        return fail(describe(path) + ": cannot read its size (" + osReason(why) + ")");
+    }
     if (S_ISDIR(st.st_mode)) return fail(describe(path) + ": is a folder, not a file");
     if (!S_ISREG(st.st_mode)) return fail(describe(path) + " is " + kindOf(st.st_mode) + ", not a regular file; it was not read");
     const auto size = static_cast<std::uintmax_t>(st.st_size);
@@ -168,8 +183,9 @@ Result<std::vector<std::uint8_t>> readBytes(const fs::path& path, std::uintmax_t
     std::size_t done = 0;
     while (done < bytes.size()) {
         const ssize_t n = ::read(file.fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) return fail(describe(path) + ": read failed after " + std::to_string(done) + " bytes (" + osReason(errno) + ")");
+        const int why = errno;
+        if (n < 0 && why == EINTR) continue;
+        if (n < 0) return fail(describe(path) + ": read failed after " + std::to_string(done) + " bytes (" + osReason(why) + ")");
         if (n == 0) break;  // the file shrank while it was read
         done += static_cast<std::size_t>(n);
     }
@@ -206,19 +222,21 @@ Result<PreparedWrite> PreparedWrite::prepare(const fs::path& path, const void* d
     PreparedWrite out;
     out.m_destination = path;
     out.m_temporary = created->first;  // removed by the destructor unless committed
-    const Descriptor file(created->second);
+    Descriptor file(created->second);
     const auto* bytes = static_cast<const char*>(data);
     std::size_t written = 0;
     while (written < size) {
         const ssize_t n = ::write(file.fd, bytes + written, size - written);
         if (n < 0) {
-            if (errno == EINTR) continue;
-            return fail(describe(out.m_temporary) + ": write failed (" + osReason(errno) + ")");
+            const int why = errno;
+            if (why == EINTR) continue;
+            return fail(describe(out.m_temporary) + ": write failed (" + osReason(why) + ")");
         }
         written += static_cast<std::size_t>(n);
     }
-    if (::fsync(file.fd) != 0) {
-        return fail(describe(out.m_temporary) + ": could not be flushed to disk (" + osReason(errno) + ")");
+    if (::fsync(file.fd) != 0 || !file.close()) {
+        const int why = errno;
+        return fail(describe(out.m_temporary) + ": could not be flushed to disk (" + osReason(why) + ")");
     }
     return out;
 }
@@ -228,7 +246,8 @@ Status PreparedWrite::commit(bool syncFolder) {
     // Checked again just before the rename: the destination may have been replaced since.
     if (const std::string problem = destinationProblem(m_destination); !problem.empty()) return fail(problem);
     if (std::rename(m_temporary.c_str(), m_destination.c_str()) != 0) {
-        return fail(describe(m_destination) + ": could not be replaced (" + osReason(errno) + ")");
+        const int why = errno;
+        return fail(describe(m_destination) + ": could not be replaced (" + osReason(why) + ")");
     }
     m_temporary.clear();
     if (!syncFolder) return Ok{};

@@ -78,6 +78,10 @@ private:
     std::filesystem::path m_destination, m_temporary;
 };
 
+// What is at `path` itself (a link not followed) when it is not a regular file: "a symbolic
+// link", "a folder", "a character device", ...; "" for a regular file or nothing there.
+std::string irregularKind(const std::filesystem::path& path);
+
 // "" when `path` may be written: it does not exist, or is a regular file. Otherwise why not,
 // naming it ("'/dev/full' is a character device, not a regular file; it was left as it is").
 std::string destinationProblem(const std::filesystem::path& path);

@@ -188,7 +188,7 @@ private:
                 if (skinned && srcMesh->mNumBones > 0 && srcMesh->mBones) {
                     if (auto s = bindToSkin(*srcMesh, static_cast<int>(n), skin, *primitive, mesh.name); !s) return s;
                 }
-                if (mesh.primitives.empty()) mesh.weights = m_morphWeights;
+                if (mesh.primitives.empty()) mesh.weights = morphWeights(*srcMesh);
                 mesh.primitives.push_back(std::move(*primitive));
             }
             if (mesh.primitives.empty()) continue;
@@ -284,11 +284,20 @@ private:
         return prim;
     }
 
+    // The anim meshes' weights, one per morph target (0 where not finite).
+    static std::vector<float> morphWeights(const aiMesh& src) {
+        std::vector<float> weights;
+        for (unsigned k = 0; src.mAnimMeshes && k < src.mNumAnimMeshes; ++k) {
+            const aiAnimMesh* anim = src.mAnimMeshes[k];
+            weights.push_back(anim && std::isfinite(anim->mWeight) ? anim->mWeight : 0.0f);
+        }
+        return weights;
+    }
+
     // Assimp's anim meshes are whole replacement positions and normals (its glTF importer adds
     // the target's displacements to the base); Myomap keeps displacements, as glTF does. An
     // anim mesh of another length is left out with a warning; non-finite values become 0.
     void convertMorphTargets(const aiMesh& src, const std::string& where, Primitive& prim) {
-        m_morphWeights.clear();
         if (!src.mAnimMeshes || src.mNumAnimMeshes == 0) return;
         const std::size_t n = prim.positions.size();
         std::size_t repaired = 0;
@@ -312,7 +321,6 @@ private:
                 warn(where + ": morph target " + std::to_string(k) + " does not match the mesh's vertices; it has no effect");
             }
             prim.targets.push_back(std::move(target));
-            m_morphWeights.push_back(anim && std::isfinite(anim->mWeight) ? anim->mWeight : 0.0f);
         }
         if (repaired > 0) {
             warn(where + ": " + std::to_string(repaired) + " non-finite morph target displacements were set to 0");
@@ -436,7 +444,6 @@ private:
     std::vector<const aiNode*> m_aiNodes;  // parallel to m_out.nodes
     std::unordered_map<std::string, int> m_nodeByName;
     Pose m_rest;
-    std::vector<float> m_morphWeights;  // the last converted part's anim mesh weights (scratch)
 };
 
 }  // namespace

@@ -104,7 +104,7 @@ bool Renderer::State::isSkinned(const FrameData& frame, const DrawItem& item) co
 }
 
 void Renderer::State::cull(const FrameData& frame) {
-    visible.assign(frame.items.size(), 1);
+    visible.resize(frame.items.size());
     culled = 0;
     for (std::size_t i = 0; i < frame.items.size(); ++i) visible[i] = frame.items[i].pickOnly ? 0 : 1;  // never drawn
     if (!frame.cull) return;

@@ -42,15 +42,10 @@ Result<Session> parseSession(const std::string& text, const fs::path& file, cons
     return session;
 }
 
-// lstat's answer: what is at `path` itself, a link not followed. -1 when nothing is there.
-int kindAt(const fs::path& path, struct stat& st) {
-    if (::lstat(path.c_str(), &st) != 0) return errno == ENOENT ? -1 : 0;
-    return S_ISREG(st.st_mode) ? 1 : 0;
-}
-
+// Whether anything is at `path` itself (a link counts, dangling or not).
 bool somethingAt(const fs::path& path) {
     struct stat st {};
-    return kindAt(path, st) != -1;
+    return ::lstat(path.c_str(), &st) == 0 || errno != ENOENT;
 }
 
 // Keeps the folder owner-only: an older Myomap, a copy or a person may have opened it up.
@@ -147,13 +142,9 @@ Result<std::vector<SessionInfo>> SessionStore::list() const {
         // Only <id>.json: temporary files a crash left behind and backups are not sessions.
         if (path.extension() != kExtension || !isValidSessionId(path.stem().string())) continue;
         row.id = path.stem().string();
-        struct stat st {};
-        if (kindAt(path, st) != 1) {
+        if (const std::string kind = files::irregularKind(path); !kind.empty()) {
             row.kind = SessionInfo::Kind::NotAFile;
-            row.problem = files::destinationProblem(path);
-            if (row.problem.empty()) row.problem = quoted(path) + ": cannot check it";  // removed meanwhile
-            else row.problem.replace(row.problem.rfind("it was left as it is"), std::string::npos,
-                                     "it was not opened");
+            row.problem = quoted(path) + " is " + kind + ", not a regular file; it was not opened";
             rows.push_back(std::move(row));
             continue;
         }

@@ -239,26 +239,27 @@ void Framebuffer::blitToWindow(int windowWidth, int windowHeight) const {
 }
 
 namespace {
-// GL's rows run bottom to top; images run top to bottom.
+// The whole colour attachment of `fbo`, `perPixel` values a pixel, rows top to bottom (GL's
+// rows run bottom to top).
 template <typename T>
-void flipRows(std::vector<T>& values, std::size_t rowLength, int height) {
+std::vector<T> readWhole(GLuint fbo, int width, int height, std::size_t perPixel, GLenum format, GLenum type) {
+    const std::size_t row = static_cast<std::size_t>(width) * perPixel;
+    std::vector<T> values(row * static_cast<std::size_t>(height));
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);  // rows tightly packed, whatever the type
+    glReadPixels(0, 0, width, height, format, type, values.data());
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
     for (int y = 0; y < height / 2; ++y) {
-        std::swap_ranges(values.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * rowLength),
-                         values.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y + 1) * rowLength),
-                         values.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(height - 1 - y) * rowLength));
+        std::swap_ranges(values.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * row),
+                         values.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y + 1) * row),
+                         values.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(height - 1 - y) * row));
     }
+    return values;
 }
 }  // namespace
 
 std::vector<std::uint8_t> Framebuffer::readColor() const {
-    const auto rowBytes = static_cast<std::size_t>(m_width) * 4;
-    std::vector<std::uint8_t> pixels(rowBytes * static_cast<std::size_t>(m_height));
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, m_fbo.name());
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, m_width, m_height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
-    flipRows(pixels, rowBytes, m_height);
-    return pixels;
+    return readWhole<std::uint8_t>(m_fbo.name(), m_width, m_height, 4, GL_RGBA, GL_UNSIGNED_BYTE);
 }
 
 float Framebuffer::readDepth(int x, int y) const {
@@ -281,14 +282,7 @@ std::uint32_t Framebuffer::readId(int x, int y) const {
 
 std::vector<std::uint32_t> Framebuffer::readIds() const {
     if (m_attachment != Attachment::Ids) return {};
-    const auto row = static_cast<std::size_t>(m_width);
-    std::vector<std::uint32_t> ids(row * static_cast<std::size_t>(m_height));
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, m_fbo.name());
-    glPixelStorei(GL_PACK_ALIGNMENT, 4);
-    glReadPixels(0, 0, m_width, m_height, GL_RED_INTEGER, GL_UNSIGNED_INT, ids.data());
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
-    flipRows(ids, row, m_height);
-    return ids;
+    return readWhole<std::uint32_t>(m_fbo.name(), m_width, m_height, 1, GL_RED_INTEGER, GL_UNSIGNED_INT);
 }
 
 }  // namespace myomap::gl
