@@ -5,6 +5,8 @@ find_package(OpenGL REQUIRED)
 find_package(glfw3 3.3 REQUIRED)
 find_package(glm REQUIRED)
 find_package(assimp REQUIRED)
+# meshoptimizer: simplification and vertex-cache ordering of the generated figure's meshes.
+find_package(meshoptimizer REQUIRED)
 pkg_check_modules(EPOXY REQUIRED IMPORTED_TARGET epoxy)
 pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
 pkg_check_modules(PNG REQUIRED IMPORTED_TARGET libpng)

@@ -16,7 +16,7 @@ mode=${1:-run}
 
 packages=(build-essential cmake ninja-build pkg-config
   libglfw3-dev libepoxy-dev libgl1-mesa-dev libgl1-mesa-dri libimgui-dev libstb-dev
-  libglm-dev libassimp-dev libtinygltf-dev nlohmann-json3-dev doctest-dev
+  libglm-dev libmeshoptimizer-dev libassimp-dev libtinygltf-dev nlohmann-json3-dev doctest-dev
   libcairo2-dev libpango1.0-dev libpng-dev poppler-utils
   fonts-dejavu-core xvfb xauth xdotool)
 
