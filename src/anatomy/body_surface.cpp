@@ -46,16 +46,33 @@ glm::vec3 blend(const glm::vec3& w, const glm::vec3& a, const glm::vec3& b, cons
     return w.x * a + w.y * b + w.z * c;
 }
 
-glm::vec3 centroid(const MuscleSurface& mesh, float vMin, float vMax, std::size_t& count) {
-    glm::dvec3 sum(0.0);
-    count = 0;
+// The v = 0 border's side minus the v = 1 border's (vertices with v < 0.15 and v > 0.85),
+// compared at equal u: the vertices are put in ten bins by u, and every bin that holds both
+// borders gives the difference of their centroids; the result is the mean of those. A muscle
+// that fills out more on one side near its origin and on the other near its insertion must not
+// read as turned over. `low` and `high` count each border's vertices.
+glm::vec3 borderOffset(const MuscleSurface& mesh, std::size_t& low, std::size_t& high) {
+    constexpr int kBins = 10;
+    glm::dvec3 sum[2][kBins]{};
+    std::size_t count[2][kBins]{};
+    low = high = 0;
     for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
-        if (mesh.uv[i].y >= vMin && mesh.uv[i].y <= vMax) {
-            sum += glm::dvec3(mesh.positions[i]);
-            ++count;
-        }
+        const glm::vec2 uv = mesh.uv[i];
+        const int border = uv.y < 0.15f ? 0 : uv.y > 0.85f ? 1 : -1;
+        if (border < 0) continue;
+        const int bin = std::clamp(static_cast<int>(uv.x * kBins), 0, kBins - 1);
+        sum[border][bin] += glm::dvec3(mesh.positions[i]);
+        ++count[border][bin];
+        ++(border == 0 ? low : high);
     }
-    return count == 0 ? glm::vec3(0.0f) : glm::vec3(sum / static_cast<double>(count));
+    glm::dvec3 offset(0.0);
+    int bins = 0;
+    for (int b = 0; b < kBins; ++b) {
+        if (count[0][b] == 0 || count[1][b] == 0) continue;
+        offset += sum[0][b] / static_cast<double>(count[0][b]) - sum[1][b] / static_cast<double>(count[1][b]);
+        ++bins;
+    }
+    return bins == 0 ? glm::vec3(0.0f) : glm::vec3(offset / static_cast<double>(bins));
 }
 
 double distanceToNearestVertex(const std::vector<glm::vec3>& points, const glm::vec3& p) {
@@ -176,12 +193,11 @@ Result<float> vBorderSeparation(const MuscleSurface& mesh, Direction vFrom, Side
         return fail("muscle mesh '" + mesh.name + "': no muscle coordinates (_MUSCLE_UV) for every vertex");
     }
     std::size_t low = 0, high = 0;
-    const glm::vec3 c0 = centroid(mesh, -1.0f, 0.15f, low);
-    const glm::vec3 c1 = centroid(mesh, 0.85f, 2.0f, high);
+    const glm::vec3 offset = borderOffset(mesh, low, high);
     if (low == 0 || high == 0) {
         return fail("muscle mesh '" + mesh.name + "': no vertices near v = 0 or v = 1 to orient the content's v by");
     }
-    return glm::dot(c0 - c1, directionVector(vFrom, side));
+    return glm::dot(offset, directionVector(vFrom, side));
 }
 
 Result<bool> meshVFlipped(const MuscleSurface& mesh, Direction vFrom, Side side) {

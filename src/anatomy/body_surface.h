@@ -71,8 +71,9 @@ Result<std::map<std::string, glm::vec3, std::less<>>> readLandmarkPositions(cons
 glm::vec3 directionVector(Direction direction, Side side);
 
 // How far the mesh's v = 0 border lies beyond its v = 1 border in the direction `vFrom` names,
-// in metres, from the centroids of the vertices with mesh v < 0.15 and v > 0.85: positive when
-// the mesh's v runs the content's way. An error names the mesh when it has no such vertices.
+// in metres, from the centroids of the vertices with mesh v < 0.15 and v > 0.85 compared at
+// equal u (in tenths of u): positive when the mesh's v runs the content's way. An error names
+// the mesh when it has no such vertices.
 Result<float> vBorderSeparation(const MuscleSurface& mesh, Direction vFrom, Side side);
 
 // Under this separation the borders lie level along the named direction (a sheet that twists

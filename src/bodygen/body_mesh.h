@@ -39,6 +39,11 @@ std::size_t countOpenOrInconsistentEdges(const BodyMesh& mesh);
 // Signed volume (positive when triangles wind counter-clockwise seen from outside).
 double signedVolume(const BodyMesh& mesh);
 
+// Simplifies a closed mesh in place (meshoptimizer) wherever that moves the surface by at most
+// `maxError` metres, and orders triangles and vertices for the GPU's vertex cache. Positions and
+// triangles only: call it before per-vertex attributes are given.
+void simplifyMesh(BodyMesh& mesh, float maxError);
+
 // Single-joint skinning for every vertex (bones move rigidly with their joint).
 void bindRigid(BodyMesh& mesh, int joint);
 

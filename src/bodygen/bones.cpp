@@ -3,8 +3,16 @@
 #include "bodygen/bone_shapes.h"
 
 #include <map>
+#include <utility>
 
 namespace myomap::bodygen {
+namespace {
+
+// How far simplification may move a bone's surface: below what shows at any distance the
+// viewer allows, and most bones lie under muscle.
+constexpr float kMaxError = 0.0005f;
+
+}  // namespace
 
 Result<std::vector<BodyMesh>> generateBones(const Landmarks& landmarks, const Skeleton& skeleton,
                                             const std::filesystem::path& bonesCsv) {
@@ -45,6 +53,20 @@ Result<std::vector<BodyMesh>> generateBones(const Landmarks& landmarks, const Sk
         auto right = meshFor(spec, Side::Right, spec.rightJoint);
         if (!right) return fail(right.error());
         for (const Piece& piece : pieces) append(**right, mirrored(piece));
+    }
+    // Simplified on the left and the midline; the right is the simplified left reflected, so
+    // the two sides still match exactly.
+    for (BodyMesh& mesh : meshes) {
+        if (!mesh.name.ends_with(sideSuffix(Side::Right))) simplifyMesh(mesh, kMaxError);
+    }
+    for (BodyMesh& mesh : meshes) {
+        if (!mesh.name.ends_with(sideSuffix(Side::Right))) continue;
+        const std::string base = mesh.name.substr(0, mesh.name.size() - std::string(sideSuffix(Side::Right)).size());
+        const BodyMesh& left = meshes[byName.at(base + sideSuffix(Side::Left))];
+        mesh.positions = left.positions;
+        for (glm::vec3& p : mesh.positions) p.x = -p.x;
+        mesh.indices = left.indices;
+        for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) std::swap(mesh.indices[t + 1], mesh.indices[t + 2]);
     }
     for (std::size_t i = 0; i < meshes.size(); ++i) {
         computeNormals(meshes[i]);

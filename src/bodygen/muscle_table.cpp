@@ -100,10 +100,10 @@ Result<std::vector<MuscleSpec>> loadMuscleTable(const std::filesystem::path& csv
                                                 const Skeleton& skeleton, Side side) {
     auto table = CsvTable::read(csv);
     if (!table) return fail(table.error());
-    const char* names[] = {"muscle", "layer",    "shape",        "placement", "origin", "insertion",
-                           "via",    "width_cm", "thickness_cm", "belly_u",   "faces",  "source"};
-    std::size_t col[12];
-    for (std::size_t i = 0; i < 12; ++i) {
+    const char* names[] = {"muscle",       "layer",   "shape", "placement", "origin",  "insertion", "via",
+                           "width_cm", "thickness_cm", "belly_u", "faces", "source",    "fill_cm"};
+    std::size_t col[13];
+    for (std::size_t i = 0; i < 13; ++i) {
         auto c = table->column(names[i]);
         if (!c) return fail(c.error());
         col[i] = *c;
@@ -174,6 +174,10 @@ Result<std::vector<MuscleSpec>> loadMuscleTable(const std::filesystem::path& csv
             if (!facing) return fail(prefix + facing.error());
             spec.facing = *facing;
         }
+        auto fill = table->number(row, col[12], names[12]);
+        if (!fill) return fail(fill.error() + " (muscle " + spec.id + ")");
+        if (*fill < 0.0f || *fill > 10.0f) return fail(prefix + "fill_cm must lie in [0, 10]");
+        spec.fill = *fill * 0.01f;
         if (row.cells[col[11]].empty()) return fail(prefix + "source is empty: cite the anatomy text");
         muscles.push_back(std::move(spec));
     }

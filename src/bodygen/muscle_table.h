@@ -38,6 +38,7 @@ struct MuscleSpec {
     float width = 0.0f;                  // metres, across the fibres at the belly
     float thickness = 0.0f;              // metres, at the belly
     float bellyU = 0.5f;                 // where along the fibres the belly is thickest
+    float fill = 0.0f;                   // metres it may grow into the tissue around it, at the belly
 };
 
 // Reads the table and resolves it for `side` (Left or Right). Stops at the first bad entry

@@ -1,10 +1,16 @@
 #include "bodygen/muscles.h"
 
+#include "bodygen/muscle_fill.h"
 #include "bodygen/muscle_layout.h"
 #include "bodygen/muscle_mesh.h"
+#include "bodygen/muscle_volume.h"
 
 namespace myomap::bodygen {
 namespace {
+
+// Voxels of the tissue shared out among the muscles: small enough for the thinnest sheets
+// between their neighbours, large enough to generate the figure in seconds.
+constexpr float kFillCell = 0.004f;
 
 // Joint index -> the index of its mirror image (itself for midline joints).
 Result<std::vector<int>> mirrorJoints(const Skeleton& skeleton) {
@@ -24,7 +30,9 @@ Result<std::vector<int>> mirrorJoints(const Skeleton& skeleton) {
 }  // namespace
 
 Result<std::vector<BodyMesh>> generateMuscles(const Landmarks& landmarks, const Skeleton& skeleton,
-                                              const BodyShape& shape, const std::filesystem::path& musclesCsv) {
+                                              const BodyShape& shape, const BodyMesh& skin,
+                                              const std::vector<BodyMesh>& bones,
+                                              const std::filesystem::path& musclesCsv) {
     // The left side is built and the right one mirrored from it, so both match exactly.
     auto specs = loadMuscleTable(musclesCsv, landmarks, skeleton, Side::Left);
     if (!specs) return fail(specs.error());
@@ -38,15 +46,35 @@ Result<std::vector<BodyMesh>> generateMuscles(const Landmarks& landmarks, const 
     if (!model) return fail(model.error());
     const SkinWeighting weighting(*model, skeleton);
 
+    // First each muscle is laid out as a ribbon where the tables put it, outside-in...
     const SkinSurface surface(shape);
     MuscleCoverage coverage;
-    std::vector<BodyMesh> meshes;
-    meshes.reserve(2 * specs->size());
+    std::vector<MuscleLayout> layouts;
+    std::vector<BodyMesh> ribbons;
+    layouts.reserve(specs->size());
+    ribbons.reserve(specs->size());
     for (const MuscleSpec& spec : *specs) {
         auto layout = layOutMuscle(spec, surface, skeleton, coverage);
         if (!layout) return fail(musclesCsv.string() + ":" + std::to_string(spec.line) + ": " + layout.error());
         coverage.add(layout->skin, layout->innerDepth, layout->columns);
-        BodyMesh left = meshFromLayout(*layout, spec.id + sideSuffix(Side::Left), spec.layer, weighting);
+        ribbons.push_back(meshFromLayout(*layout, spec.id + sideSuffix(Side::Left), spec.layer, weighting));
+        layouts.push_back(std::move(layout.value()));
+    }
+    // ...then the ribbons share out the tissue between bone and skin, and each muscle is its share.
+    std::vector<FillSeed> seeds;
+    for (std::size_t m = 0; m < specs->size(); ++m) {
+        const MuscleSpec& spec = (*specs)[m];
+        seeds.push_back({&ribbons[m], &layouts[m], spec.shape, spec.bellyU, spec.fill});
+    }
+    const TissuePartition partition = partitionTissue(skin, bones, seeds, kFillCell);
+
+    std::vector<BodyMesh> meshes;
+    meshes.reserve(2 * specs->size());
+    for (std::size_t m = 0; m < specs->size(); ++m) {
+        const MuscleSpec& spec = (*specs)[m];
+        auto volume = meshMuscleVolume(partition, static_cast<std::uint16_t>(m + 1), layouts[m], ribbons[m].name,
+                                       spec.layer, shape, weighting);
+        BodyMesh left = volume ? std::move(volume.value()) : std::move(ribbons[m]);
         BodyMesh right = mirroredMuscle(left, spec.id + sideSuffix(Side::Right), *otherSide);
         meshes.push_back(std::move(left));
         meshes.push_back(std::move(right));

@@ -9,6 +9,8 @@
 namespace myomap::bodygen {
 
 Result<std::vector<BodyMesh>> generateMuscles(const Landmarks& landmarks, const Skeleton& skeleton,
-                                              const BodyShape& shape, const std::filesystem::path& musclesCsv);
+                                              const BodyShape& shape, const BodyMesh& skin,
+                                              const std::vector<BodyMesh>& bones,
+                                              const std::filesystem::path& musclesCsv);
 
 }  // namespace myomap::bodygen

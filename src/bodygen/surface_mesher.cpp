@@ -115,32 +115,58 @@ Result<std::vector<std::size_t>> collectSurfaceCells(Grid& grid, const glm::ivec
     return cells;
 }
 
-// A face whose corners alternate inside/outside would give the dual edge across it four quads.
-// Flipping one corner (the one nearest the surface, towards the side the face's centre is on)
-// removes the ambiguity; it moves the surface by less than a cell, only at sub-cell features.
-int resolveAmbiguousFaces(Grid& grid, const std::vector<std::size_t>& cells) {
+// Corners of one side (inside when `inside`) of a cell joined along the cube's edges: the
+// number of groups, and each corner's group (-1 for the other side's corners).
+int cornerGroups(unsigned mask, bool inside, int (&group)[8]) {
+    int count = 0;
+    for (int c = 0; c < 8; ++c) group[c] = -1;
+    for (int c = 0; c < 8; ++c) {
+        if (((mask >> c & 1u) != 0) != inside || group[c] >= 0) continue;
+        group[c] = count;
+        for (bool grew = true; grew;) {
+            grew = false;
+            for (const auto& e : kEdges) {
+                const bool a = group[e[0]] == count, b = group[e[1]] == count;
+                if (a == b) continue;
+                const int other = a ? e[1] : e[0];
+                if (((mask >> other & 1u) != 0) != inside) continue;
+                group[other] = count;
+                grew = true;
+            }
+        }
+        ++count;
+    }
+    return count;
+}
+
+// Sub-cell features would pinch the mesh: a face whose corners alternate inside/outside (the
+// edge across it would get four quads), or a cell whose inside or outside corners fall into
+// groups that meet only at a point (one vertex would carry two sheets). Such a cell gives up
+// its weakest inside corner (the one nearest the surface) to the outside; every change goes the
+// same way, so the rounds end, and each moves the surface by less than a cell.
+int resolveAmbiguities(Grid& grid, const std::vector<std::size_t>& cells) {
     int flips = 0;
     for (const std::size_t id : cells) {
         const glm::ivec3 cell = grid.coords(id);
-        for (int f = 0; f < 6; ++f) {
-            if (!checkerboardFace(grid.insideMask(cell), f)) continue;
-            float sum = 0.0f;
-            for (int c : kFaces[f]) sum += grid.cornerValue(cell, c);
-            const bool fillFace = sum < 0.0f;  // the inside corners connect through the face centre
-            int best = -1;
-            float bestMagnitude = std::numeric_limits<float>::max();
-            for (int c : kFaces[f]) {
-                const float v = grid.cornerValue(cell, c);
-                if (isInside(v) == fillFace) continue;
-                if (std::abs(v) < bestMagnitude) {
-                    bestMagnitude = std::abs(v);
-                    best = c;
-                }
+        const unsigned mask = grid.insideMask(cell);
+        bool ambiguous = false;
+        for (int f = 0; f < 6 && !ambiguous; ++f) ambiguous = checkerboardFace(mask, f);
+        int group[8];
+        ambiguous = ambiguous || cornerGroups(mask, true, group) > 1 || cornerGroups(mask, false, group) > 1;
+        if (!ambiguous) continue;
+        int weakest = -1;
+        float weakestMagnitude = std::numeric_limits<float>::max();
+        for (int c = 0; c < 8; ++c) {
+            if ((mask >> c & 1u) == 0) continue;
+            const float magnitude = std::abs(grid.cornerValue(cell, c));
+            if (magnitude < weakestMagnitude) {
+                weakestMagnitude = magnitude;
+                weakest = c;
             }
-            const glm::ivec3 p = grid.corner(cell, best);
-            grid.raw(p.x, p.y, p.z) = fillFace ? -1.0e-7f : 1.0e-7f;
-            ++flips;
         }
+        const glm::ivec3 p = grid.corner(cell, weakest);
+        grid.raw(p.x, p.y, p.z) = 1.0e-7f;
+        ++flips;
     }
     return flips;
 }
@@ -251,8 +277,9 @@ Result<SurfaceMesh> meshSurface(const DistanceField& field, const glm::vec3& bou
     if (!found) return fail("surface mesher: the surface is thinner than a cell where it was first met");
 
     auto cells = collectSurfaceCells(grid, seed);
-    for (int round = 0; cells && round < 32; ++round) {
-        if (resolveAmbiguousFaces(grid, *cells) == 0) break;
+    // Every flip turns an inside corner outside, so this ends; the bound is a guard.
+    for (int round = 0; cells && round < 1000; ++round) {
+        if (resolveAmbiguities(grid, *cells) == 0) break;
         cells = collectSurfaceCells(grid, seed);  // flips may add or remove cells
     }
     if (!cells) return fail(cells.error());

@@ -1,8 +1,10 @@
 // The generated muscles: all present on both sides, closed, mirrored, skinned, laid out from
 // origin to insertion under the skin in their layers, and the table's errors located.
 #include "body_fixture.h"
+#include "bodygen/bones.h"
 #include "bodygen/muscle_table.h"
 #include "bodygen/muscles.h"
+#include "bodygen/skin.h"
 #include "support/gltf_builder.h"
 
 #include <algorithm>
@@ -38,6 +40,8 @@ std::filesystem::path musclesCsv() { return test::bodyTables() / "muscles.csv"; 
 struct Generated {
     test::BodyTables tables;
     bodygen::BodyShape shape;
+    BodyMesh skin;
+    std::vector<BodyMesh> bones;
     std::vector<BodyMesh> meshes;
     std::map<std::string, const BodyMesh*> byName;
     const BodyMesh& mesh(const std::string& name) const {
@@ -57,10 +61,15 @@ const Generated& generated() {
     static const std::unique_ptr<Generated> result = [] {
         auto tables = test::loadBodyTables();
         auto shape = buildShape(tables);
-        auto meshes = bodygen::generateMuscles(tables.landmarks, tables.skeleton, shape, musclesCsv());
+        std::vector<bodygen::BodyRegion> regions;
+        auto skin = bodygen::generateSkin(shape, tables.landmarks, tables.skeleton, test::bodyTables() / "regions.csv", regions);
+        REQUIRE_MESSAGE(skin, (skin ? "" : skin.error()));
+        auto bones = bodygen::generateBones(tables.landmarks, tables.skeleton, test::bodyTables() / "bones.csv");
+        REQUIRE_MESSAGE(bones, (bones ? "" : bones.error()));
+        auto meshes = bodygen::generateMuscles(tables.landmarks, tables.skeleton, shape, *skin, *bones, musclesCsv());
         REQUIRE_MESSAGE(meshes, (meshes ? "" : meshes.error()));
-        auto g =
-            std::make_unique<Generated>(Generated{std::move(tables), std::move(shape), std::move(meshes.value()), {}});
+        auto g = std::make_unique<Generated>(Generated{std::move(tables), std::move(shape), std::move(skin.value()),
+                                                       std::move(bones.value()), std::move(meshes.value()), {}});
         for (const BodyMesh& m : g->meshes) g->byName[m.name] = &m;
         return g;
     }();
@@ -236,8 +245,9 @@ TEST_CASE("u runs from the origin to the insertion, and v from the atlas's v_axi
         const BodyMesh& m = g.mesh(spec.id + ".L");
         double nearOrigin = 0, nearOriginToInsertion = 0, nearInsertion = 0, nearInsertionToOrigin = 0;
         int originCount = 0, insertionCount = 0;
-        glm::vec3 v0(0.0f), v1(0.0f);
-        int v0Count = 0, v1Count = 0;
+        // The v borders compared at equal u (tenths), as the app orients the content's v.
+        glm::vec3 border[2][10]{};
+        int borderCount[2][10]{};
         for (std::size_t i = 0; i < m.positions.size(); ++i) {
             const glm::vec3 p = m.positions[i];
             const glm::vec2 uv = m.muscleUv[i];
@@ -250,13 +260,16 @@ TEST_CASE("u runs from the origin to the insertion, and v from the atlas's v_axi
                 nearInsertionToOrigin += distanceToPolyline(p, spec.origin);
                 ++insertionCount;
             }
-            if (uv.y < 0.2f) {
-                v0 += p;
-                ++v0Count;
-            } else if (uv.y > 0.8f) {
-                v1 += p;
-                ++v1Count;
+            const int bin = std::clamp(static_cast<int>(uv.x * 10.0f), 0, 9);
+            if (uv.y < 0.15f || uv.y > 0.85f) {
+                border[uv.y < 0.15f ? 0 : 1][bin] += p;
+                ++borderCount[uv.y < 0.15f ? 0 : 1][bin];
             }
+        }
+        glm::vec3 v0ToV1(0.0f);
+        for (int b = 0; b < 10; ++b) {
+            if (borderCount[0][b] && borderCount[1][b])
+                v0ToV1 += border[0][b] / float(borderCount[0][b]) - border[1][b] / float(borderCount[1][b]);
         }
         REQUIRE(originCount > 0);
         REQUIRE(insertionCount > 0);
@@ -272,7 +285,7 @@ TEST_CASE("u runs from the origin to the insertion, and v from the atlas's v_axi
             readText(std::filesystem::path(MYOMAP_SOURCE_DIR) / "assets" / "atlas" / "muscles" / (spec.id + ".json"));
         const std::string from = jsonString(json, "from", json.find("\"v_axis\""));
         CAPTURE(from);
-        CHECK(glm::dot(v0 / float(v0Count) - v1 / float(v1Count), anatomicalDirection(from)) > 0.0f);
+        CHECK(glm::dot(v0ToV1, anatomicalDirection(from)) > 0.0f);
     }
 }
 
@@ -293,10 +306,15 @@ TEST_CASE("deep muscles lie under the superficial ones where they overlap") {
                                                          {"brachialis", "biceps_brachii"},
                                                          {"gluteus_medius", "gluteus_maximus"},
                                                          {"pectoralis_minor", "pectoralis_major"},
-                                                         {"rhomboid_major", "lower_trapezius"},
+                                                         {"rhomboid_major", "middle_trapezius"},
+                                                         {"rhomboid_minor", "middle_trapezius"},
                                                          {"semispinalis_capitis", "splenius_capitis"},
                                                          {"gluteus_minimus", "gluteus_medius"}};
     for (const auto& [deepId, overId] : pairs) {
+        // Neighbouring muscles share a boundary, each meshed from its own share of the tissue
+        // on a 4 mm grid and simplified to within 0.8 mm, so the two faces of one boundary may
+        // cross each other by up to about 2 mm.
+        constexpr float kTolerance = 0.002f;
         for (const std::string side : {".L", ".R"}) {
             const std::string deepName = deepId + side, overName = overId + side;
             CAPTURE(deepName);
@@ -306,24 +324,27 @@ TEST_CASE("deep muscles lie under the superficial ones where they overlap") {
             // Along the outward direction from points inside the deeper muscle, wherever the
             // ray meets the superficial one, it leaves the deeper one first.
             int covered = 0, pokingThrough = 0;
-            for (std::size_t i = 0; i < deep.positions.size(); i += 7) {
+            for (std::size_t i = 0; i < deep.positions.size(); ++i) {
                 const glm::vec3 start = deep.positions[i] - deep.normals[i] * 0.002f;
                 const glm::vec3 out = g.shape.outward(start);
                 const auto overHits = rayHits(over, start, out);
                 if (overHits.empty()) continue;
                 ++covered;
                 const auto deepHits = rayHits(deep, start, out);
-                if (!deepHits.empty() && deepHits.back() > overHits.front() + 0.001f) ++pokingThrough;
+                if (!deepHits.empty() && deepHits.back() > overHits.front() + kTolerance) ++pokingThrough;
             }
+            MESSAGE(covered << " rays meet the muscle over it, " << pokingThrough << " leave the deeper one beyond");
             CHECK(covered > 0);
-            CHECK(pokingThrough <= covered / 50);  // a ray grazing a border may clip a corner
+            // A ray grazing the superficial muscle's thin border may meet the deeper one again
+            // where it reaches up beside that border.
+            CHECK(pokingThrough <= covered / 8);
         }
     }
 }
 
 TEST_CASE("generating twice gives the same bytes") {
     const Generated& g = generated();
-    auto again = bodygen::generateMuscles(g.tables.landmarks, g.tables.skeleton, g.shape, musclesCsv());
+    auto again = bodygen::generateMuscles(g.tables.landmarks, g.tables.skeleton, g.shape, g.skin, g.bones, musclesCsv());
     REQUIRE(again);
     REQUIRE(again->size() == g.meshes.size());
     for (std::size_t k = 0; k < g.meshes.size(); ++k) {
@@ -345,48 +366,50 @@ TEST_CASE("bad muscle table entries stop the generator with the file, the line a
     const auto dir = test::scratchDir("bad-muscle-tables");
     const std::string header =
         "# a comment line\n"
-        "muscle,layer,shape,placement,origin,insertion,via,width_cm,thickness_cm,belly_u,faces,source\n";
+        "muscle,layer,shape,placement,origin,insertion,via,width_cm,thickness_cm,belly_u,faces,fill_cm,source\n";
     const std::string good =
-        "masseter,superficial,strap,shell,zygomatic_bone;zygomatic_arch,mandible_angle,,3,1,0.5,,gray42\n";
+        "masseter,superficial,strap,shell,zygomatic_bone;zygomatic_arch,mandible_angle,,3,1,0.5,,3,gray42\n";
     struct Case {
         const char* row;
         const char* expected;
     };
     const Case cases[] = {
-        {"deltoid,superficial,fan,shell,acromion;nosuch_point,deltoid_tuberosity,,5,2,0.5,,gray42",
+        {"deltoid,superficial,fan,shell,acromion;nosuch_point,deltoid_tuberosity,,5,2,0.5,,3,gray42",
          "muscles.csv:4: deltoid: origin: unknown landmark 'nosuch_point'"},
-        {"deltoid,superficial,fan,shell,acromion;clavicle_lateral,,,5,2,0.5,,gray42",
+        {"deltoid,superficial,fan,shell,acromion;clavicle_lateral,,,5,2,0.5,,3,gray42",
          "muscles.csv:4: deltoid: no insertion points"},
-        {"deltoid,superficial,fan,shell,acromion;clavicle_lateral,deltoid_tuberosity,,wide,2,0.5,,gray42",
+        {"deltoid,superficial,fan,shell,acromion;clavicle_lateral,deltoid_tuberosity,,wide,2,0.5,,3,gray42",
          "muscles.csv:4: width_cm 'wide' is not a number"},
-        {"deltoid,superficial,triangle,shell,acromion;clavicle_lateral,deltoid_tuberosity,,5,2,0.5,,gray42",
+        {"deltoid,superficial,triangle,shell,acromion;clavicle_lateral,deltoid_tuberosity,,5,2,0.5,,3,gray42",
          "muscles.csv:4: deltoid: unknown shape 'triangle'"},
-        {"deltoid,outer,fan,shell,acromion;clavicle_lateral,deltoid_tuberosity,,5,2,0.5,,gray42",
+        {"deltoid,outer,fan,shell,acromion;clavicle_lateral,deltoid_tuberosity,,5,2,0.5,,3,gray42",
          "muscles.csv:4: deltoid: unknown layer 'outer'"},
-        {"deltoid,superficial,fan,shell,acromion(1 2),deltoid_tuberosity,,5,2,0.5,,gray42",
+        {"deltoid,superficial,fan,shell,acromion(1 2),deltoid_tuberosity,,5,2,0.5,,3,gray42",
          "muscles.csv:4: deltoid: origin: point 'acromion(1 2)': the offset needs three numbers in cm"},
-        {"deltoid,superficial,fan,shell,acromion>clavicle_lateral:x;acromion,deltoid_tuberosity,,5,2,0.5,,gray42",
+        {"deltoid,superficial,fan,shell,acromion>clavicle_lateral:x;acromion,deltoid_tuberosity,,5,2,0.5,,3,gray42",
          "fraction 'x' is not a number"},
-        {"deltoid,superficial,fan,shell,acromion,deltoid_tuberosity,,5,2,0.5,,gray42",
+        {"deltoid,superficial,fan,shell,acromion,deltoid_tuberosity,,5,2,0.5,,3,gray42",
          "muscles.csv:4: deltoid: give at least two points"},
-        {"deltoid,superficial,fan,shell,acromion;clavicle_lateral,deltoid_tuberosity,,5,2,0.5,sideways,gray42",
+        {"deltoid,superficial,fan,shell,acromion;clavicle_lateral,deltoid_tuberosity,,5,2,0.5,sideways,3,gray42",
          "muscles.csv:4: deltoid: unknown faces 'sideways'"},
-        {"masseter,superficial,strap,shell,zygomatic_bone;zygomatic_arch,mandible_angle,,3,1,0.5,,gray42",
+        {"masseter,superficial,strap,shell,zygomatic_bone;zygomatic_arch,mandible_angle,,3,1,0.5,,3,gray42",
          "muscles.csv:4: muscle 'masseter' is listed twice"},
-        {"deltoid,superficial,fan,shell,acromion;clavicle_lateral,deltoid_tuberosity,,5,2,0.5,,",
+        {"deltoid,superficial,fan,shell,acromion;clavicle_lateral,deltoid_tuberosity,,5,2,0.5,,3,",
          "muscles.csv:4: deltoid: source is empty"},
+        {"deltoid,superficial,fan,shell,acromion;clavicle_lateral,deltoid_tuberosity,,5,2,0.5,,-1,gray42",
+         "muscles.csv:4: deltoid: fill_cm must lie in [0, 10]"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.row);
         const auto path = test::writeFile(dir / "muscles.csv", header + good + c.row + "\n");
-        auto result = bodygen::generateMuscles(g.tables.landmarks, g.tables.skeleton, g.shape, path);
+        auto result = bodygen::generateMuscles(g.tables.landmarks, g.tables.skeleton, g.shape, g.skin, g.bones, path);
         REQUIRE_FALSE(result);
         CHECK_MESSAGE(result.error().find(c.expected) != std::string::npos, result.error());
     }
     // A good table of one muscle is fine, and the missing file is named.
     const auto path = test::writeFile(dir / "muscles.csv", header + good);
-    CHECK(bodygen::generateMuscles(g.tables.landmarks, g.tables.skeleton, g.shape, path));
-    auto missing = bodygen::generateMuscles(g.tables.landmarks, g.tables.skeleton, g.shape, dir / "absent.csv");
+    CHECK(bodygen::generateMuscles(g.tables.landmarks, g.tables.skeleton, g.shape, g.skin, g.bones, path));
+    auto missing = bodygen::generateMuscles(g.tables.landmarks, g.tables.skeleton, g.shape, g.skin, g.bones, dir / "absent.csv");
     REQUIRE_FALSE(missing);
     CHECK(missing.error().find("absent.csv") != std::string::npos);
 }

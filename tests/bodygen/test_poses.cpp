@@ -18,12 +18,14 @@ using namespace myomap;
 
 namespace {
 
-// Inside/outside a closed mesh by ray parity: a ray from the point along +Z crosses the surface
-// an odd number of times when the point is inside. Triangles are binned by their x-y extent in
-// 1 cm cells, so a query only looks at the triangles over its own cell.
-class ParityTest {
+// Inside/outside a closed mesh by its winding number along a ray from the point to +Z: the
+// surface crossings facing up minus those facing down. Where a posed limb passes into another
+// (a hand resting on the thigh, the thigh folded against the belly) the skin overlaps itself and
+// a point in both counts twice: inside the body, where parity would call it outside. Triangles
+// are binned by their x-y extent in 1 cm cells, so a query only looks at those over its cell.
+class WindingTest {
 public:
-    ParityTest(const std::vector<glm::vec3>& positions, const std::vector<std::uint32_t>& indices)
+    WindingTest(const std::vector<glm::vec3>& positions, const std::vector<std::uint32_t>& indices)
         : m_positions(positions), m_indices(indices) {
         for (std::size_t t = 0; t + 2 < indices.size(); t += 3) {
             glm::vec2 lo(1e9f), hi(-1e9f);
@@ -42,7 +44,7 @@ public:
     bool inside(const glm::vec3& p) const {
         int votes = 0;
         for (const glm::vec2 jitter : {glm::vec2(0.0f), glm::vec2(1.3e-4f, 0.7e-4f), glm::vec2(-0.9e-4f, 1.1e-4f)})
-            votes += crossings(p + glm::vec3(jitter, 0.0f)) % 2;
+            votes += winding(p + glm::vec3(jitter, 0.0f)) > 0 ? 1 : 0;
         return votes >= 2;
     }
 
@@ -50,7 +52,7 @@ private:
     static glm::ivec2 cell(const glm::vec2& p) { return glm::ivec2(glm::floor(p / 0.01f)); }
     static std::int64_t key(const glm::ivec2& c) { return (static_cast<std::int64_t>(c.x + 100000) << 32) | (c.y + 100000); }
 
-    int crossings(const glm::vec3& p) const {
+    int winding(const glm::vec3& p) const {
         const auto it = m_cells.find(key(cell({p.x, p.y})));
         if (it == m_cells.end()) return 0;
         int count = 0;
@@ -62,7 +64,7 @@ private:
             const float l2 = ((c.y - a.y) * (p.x - c.x) + (a.x - c.x) * (p.y - c.y)) / d;
             const float l3 = 1.0f - l1 - l2;
             if (l1 < 0.0f || l2 < 0.0f || l3 < 0.0f) continue;
-            if (l1 * a.z + l2 * b.z + l3 * c.z > p.z) ++count;
+            if (l1 * a.z + l2 * b.z + l3 * c.z > p.z) count += d > 0.0f ? 1 : -1;  // facing up: leaving
         }
         return count;
     }
@@ -90,7 +92,7 @@ TEST_CASE("in every pose the muscles stay under the skin") {
         const model::Pose pose = model::evaluatePose(*scene, &clip, clip.duration);
         const model::Primitive& skinPrim = scene->meshes[static_cast<std::size_t>(scene->nodes[static_cast<std::size_t>(skinNode)].mesh)].primitives.front();
         const std::vector<glm::vec3> skin = model::posedPositions(*scene, pose, skinNode, skinPrim);
-        const ParityTest skinTest(skin, skinPrim.indices);
+        const WindingTest skinTest(skin, skinPrim.indices);
         std::size_t checked = 0, outside = 0;
         std::map<std::string, std::size_t> worstMuscles;
         for (const int n : nodes) {
@@ -110,13 +112,12 @@ TEST_CASE("in every pose the muscles stay under the skin") {
             if (count * 3 > 40) worst += name + " (" + std::to_string(count * 3) + ") ";
         }
         MESSAGE(clip.name << ": " << outside << " of " << checked << " sampled muscle vertices outside the skin; " << worst);
-        // Linear blend skinning folds the volume at a bent joint, so near the crease a little
-        // muscle can cross the skin: under 1 % of the vertices in every pose but the desk
-        // slump, whose hips and elbows bend to 90 degrees (measured 4.9 %: the hip flexors,
-        // rectus abdominis' lower end and the forearm extensors at the crease). Muscles blended
-        // only from origin bone to insertion bone, as the figure first had them, swung out by
-        // 16.7 % there and 12 % in the pectoralis stretch.
-        const bool deepCreases = clip.name == "desk_slump";
-        CHECK(outside * 100 < checked * (deepCreases ? 6 : 1));
+        // Linear blend skinning folds the volume at a bent joint, so near a crease a little
+        // muscle can cross the skin. Measured on the volumetric figure (5 December 2026): 0 in
+        // the rest poses, 0.13 % in the desk slump, 0.02 % in the neck stretches, 0.79 % in the
+        // pectoralis stretch (latissimus and lower trapezius behind the shoulder drawn back).
+        // The first figure, with ribbons blended from origin bone to insertion bone, swung out
+        // by 16.7 % in the desk slump.
+        CHECK(outside * 100 < checked);
     }
 }
