@@ -26,7 +26,7 @@ bool fitted(const std::string& name) {
 
 // The figure's meshes `names` with a side suffix, as one list of closed meshes.
 Result<std::vector<TriangleMesh>> figureMeshes(const bodygen::Body& body, const std::vector<std::string>& names,
-                                                const char* suffix) {
+                                               const char* suffix) {
     std::vector<TriangleMesh> out;
     for (const std::string& base : names) {
         const std::string name = base + suffix;
@@ -46,8 +46,43 @@ TriangleMesh transformed(const TriangleMesh& mesh, const Similarity& t) {
     return out;
 }
 
-Result<MuscleComparison> compare(const bodygen::Body& body, const fs::path& atlasDir, const AtlasMuscle& muscle, char side,
-                                 const Similarity& registration, double voxel) {
+// The heights (figure y) where the figure is compared: everywhere, or only between the
+// lowest and highest points of the atlas muscle.
+struct Band {
+    double low = -1e300, high = 1e300;
+    bool contains(double y) const { return y >= low && y <= high; }
+};
+
+// The figure's meshes voxelised together on `grid`, left out outside `band`.
+Occupancy figureOccupancy(const std::vector<TriangleMesh>& meshes, const VoxelGrid& grid, const Band& band) {
+    Occupancy inside(grid.count(), 0);
+    for (const TriangleMesh& m : meshes) {
+        const Occupancy part = voxelise(m, grid);
+        for (std::size_t i = 0; i < part.size(); ++i) inside[i] |= part[i];
+    }
+    for (int j = 0; j < grid.size.y; ++j) {
+        if (band.contains(grid.centre(0, j, 0).y)) continue;
+        for (int k = 0; k < grid.size.z; ++k)
+            for (int i = 0; i < grid.size.x; ++i) inside[grid.index(i, j, k)] = 0;
+    }
+    return inside;
+}
+
+// A grid holding `atlas` and the figure's meshes within `band`.
+Result<VoxelGrid> gridFor(const TriangleMesh& atlas, const std::vector<TriangleMesh>& figure, const Band& band,
+                          double voxel) {
+    Box box = bounds(atlas);
+    for (const TriangleMesh& m : figure) {
+        Box b = bounds(m);
+        b.min.y = std::max(b.min.y, band.low);
+        b.max.y = std::min(b.max.y, band.high);
+        if (b.min.y <= b.max.y) box.add(b);
+    }
+    return gridAround(box, voxel);
+}
+
+Result<MuscleComparison> compare(const bodygen::Body& body, const fs::path& atlasDir, const AtlasMuscle& muscle,
+                                 char side, const Similarity& registration, double voxel) {
     const std::string atlasSide = side == 'L' ? "left_" : "right_";
     auto file = findAtlasFile(atlasDir, atlasSide + muscle.atlasSuffix);
     if (!file) return fail(file.error());
@@ -56,41 +91,35 @@ Result<MuscleComparison> compare(const bodygen::Body& body, const fs::path& atla
     const TriangleMesh atlas = transformed(*loaded, registration);
     auto figure = figureMeshes(body, muscle.figureMeshes, side == 'L' ? ".L" : ".R");
     if (!figure) return fail(figure.error());
+    Band band;
+    if (muscle.onlyWhereAtlasReaches) band = {bounds(atlas).min.y, bounds(atlas).max.y};
 
-    const Box atlasBox = bounds(atlas);
-    const double cut = muscle.onlyWhereAtlasReaches ? atlasBox.min.y : -1e300;
-    Box box = atlasBox;
-    for (const TriangleMesh& m : *figure) {
-        Box b = bounds(m);
-        b.min.y = std::max(b.min.y, cut);
-        if (b.min.y <= b.max.y) box.add(b);
-    }
-    auto grid = gridAround(box, voxel);
+    auto grid = gridFor(atlas, *figure, band, voxel);
     if (!grid) return fail(file->string() + ": " + grid.error());
-
     const Occupancy atlasInside = voxelise(atlas, *grid);
-    Occupancy figureInside(grid->count(), 0);
-    for (const TriangleMesh& m : *figure) {
-        const Occupancy part = voxelise(m, *grid);
-        for (std::size_t i = 0; i < part.size(); ++i) figureInside[i] |= part[i];
-    }
-    for (int j = 0; j < grid->size.y; ++j) {
-        if (grid->centre(0, j, 0).y >= cut) continue;
-        for (int k = 0; k < grid->size.z; ++k)
-            for (int i = 0; i < grid->size.x; ++i) figureInside[grid->index(i, j, k)] = 0;
-    }
+    const Occupancy figureInside = figureOccupancy(*figure, *grid, band);
     const auto atlasCentre = centroid(atlasInside, *grid);
     const auto figureCentre = centroid(figureInside, *grid);
     if (!atlasCentre) return fail(file->string() + ": encloses no voxel of " + std::to_string(voxel * 1000.0) + " mm");
-    if (!figureCentre) return fail("the figure's " + muscle.name + "." + side + " encloses no voxel in the atlas's region");
+    if (!figureCentre)
+        return fail("the figure's " + muscle.name + "." + side + " encloses no voxel in the atlas's region");
+
+    // Shape alone: the atlas muscle moved so that the two centroids coincide.
+    Similarity shift;
+    shift.translation = *figureCentre - *atlasCentre;
+    const TriangleMesh centred = transformed(atlas, shift);
+    auto centredGrid = gridFor(centred, *figure, band, voxel);
+    if (!centredGrid) return fail(file->string() + ": " + centredGrid.error());
+
     const double ml = voxel * voxel * voxel * 1e6;
     MuscleComparison result;
     result.muscle = muscle.name;
     result.side = side;
-    result.offsetMm = (*figureCentre - *atlasCentre) * 1000.0;
+    result.offsetMm = shift.translation * 1000.0;
     result.centroidMm = glm::length(result.offsetMm);
     result.dice = dice(atlasInside, figureInside);
-    if (muscle.onlyWhereAtlasReaches) result.comparedAboveY = cut;
+    result.centredDice = dice(voxelise(centred, *centredGrid), figureOccupancy(*figure, *centredGrid, band));
+    if (muscle.onlyWhereAtlasReaches) result.comparedHeights = std::pair(band.low, band.high);
     result.atlasMl = static_cast<double>(countInside(atlasInside)) * ml;
     result.figureMl = static_cast<double>(countInside(figureInside)) * ml;
     return result;
@@ -110,7 +139,8 @@ const std::vector<AtlasMuscle>& atlasMuscles() {
     return muscles;
 }
 
-Result<AtlasCheckReport> checkAgainstAtlas(const bodygen::Body& body, const fs::path& atlasDir, const AtlasCheckOptions& options) {
+Result<AtlasCheckReport> checkAgainstAtlas(const bodygen::Body& body, const fs::path& atlasDir,
+                                           const AtlasCheckOptions& options) {
     auto bones = loadAtlasBones(atlasDir);
     if (!bones) return fail(bones.error());
     auto found = findAtlasLandmarks(*bones);
@@ -134,7 +164,8 @@ Result<AtlasCheckReport> checkAgainstAtlas(const bodygen::Body& body, const fs::
     report.voxelMm = options.voxel * 1000.0;
     for (std::size_t i = 0; i < atlasPoints.size(); ++i) {
         const std::string& name = (*found)[i].name;
-        report.landmarks.push_back({name, glm::length(fit->apply(atlasPoints[i]) - figurePoints[i]) * 1000.0, fitted(name)});
+        report.landmarks.push_back(
+            {name, glm::length(fit->apply(atlasPoints[i]) - figurePoints[i]) * 1000.0, fitted(name)});
     }
     for (const AtlasMuscle& muscle : atlasMuscles()) {
         for (const char side : {'L', 'R'}) {
@@ -157,24 +188,29 @@ std::string formatAtlasReport(const AtlasCheckReport& report) {
                   fittedCount, report.rmsMm, report.registration.scale, report.registration.rotationDegrees());
     out += line;
     for (const LandmarkResidual& l : report.landmarks) {
-        std::snprintf(line, sizeof line, "  %-20s %5.1f mm%s\n", l.name.c_str(), l.millimetres, l.fitted ? "" : "  (not fitted)");
+        std::snprintf(line, sizeof line, "  %-20s %5.1f mm%s\n", l.name.c_str(), l.millimetres,
+                      l.fitted ? "" : "  (not fitted)");
         out += line;
     }
-    std::snprintf(line, sizeof line, "voxels of %.1f mm; offset = figure centroid - atlas centroid (+x left, +y up, +z forward)\n",
+    std::snprintf(line, sizeof line,
+                  "voxels of %.1f mm; offset = figure centroid - atlas centroid (+x left, +y up, +z forward)\n",
                   report.voxelMm);
     out += line;
-    std::snprintf(line, sizeof line, "%-20s %-4s %11s %6s %8s %9s  %s\n", "muscle", "side", "centroid_mm", "dice", "atlas_ml",
-                  "figure_ml", "offset_mm (x y z)");
+    std::snprintf(line, sizeof line, "%-20s %-4s %11s %6s %13s %8s %9s  %s\n", "muscle", "side", "centroid_mm", "dice",
+                  "centred_dice", "atlas_ml", "figure_ml", "offset_mm (x y z)");
     out += line;
     for (const MuscleComparison& m : report.muscles) {
-        std::snprintf(line, sizeof line, "%-20s %-4c %11.1f %6.3f %8.1f %9.1f  %6.1f %6.1f %6.1f\n", m.muscle.c_str(), m.side,
-                      m.centroidMm, m.dice, m.atlasMl, m.figureMl, m.offsetMm.x, m.offsetMm.y, m.offsetMm.z);
+        std::snprintf(line, sizeof line, "%-20s %-4c %11.1f %6.3f %13.3f %8.1f %9.1f  %6.1f %6.1f %6.1f\n",
+                      m.muscle.c_str(), m.side, m.centroidMm, m.dice, m.centredDice, m.atlasMl, m.figureMl,
+                      m.offsetMm.x, m.offsetMm.y, m.offsetMm.z);
         out += line;
     }
     for (const MuscleComparison& m : report.muscles) {
-        if (!m.comparedAboveY) continue;
-        std::snprintf(line, sizeof line, "%s %c: the figure compared above y = %.3f m only (where the atlas's scan ends)\n",
-                      m.muscle.c_str(), m.side, *m.comparedAboveY);
+        if (!m.comparedHeights) continue;
+        std::snprintf(
+            line, sizeof line,
+            "%s %c: the figure compared only between y = %.3f and %.3f m (as far as the atlas's muscle goes)\n",
+            m.muscle.c_str(), m.side, m.comparedHeights->first, m.comparedHeights->second);
         out += line;
     }
     return out;

@@ -3,9 +3,10 @@
 // each muscle the two share is voxelised on both sides and compared by the distance between
 // the volumes' centroids and by their Dice overlap (volume_overlap.h).
 //
-// The atlas's trapezius stops where its scan does (near the level of T1); the figure's
-// trapezius (upper + middle + lower) is compared only above the lowest point of the registered
-// atlas trapezius on the same side, a horizontal cut in the figure's frame.
+// The atlas covers the head and neck, and its trapezius is segmented only in a band of about
+// 7 cm, from about the level of T1 to about C2. The figure's trapezius (upper + middle + lower)
+// is compared only at the heights the registered atlas trapezius of the same side spans:
+// between two horizontal planes of the figure's frame.
 #pragma once
 
 #include "bodygen/body.h"
@@ -15,6 +16,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace myomap::figurecheck {
@@ -25,7 +27,7 @@ struct AtlasMuscle {
     std::string name;
     std::string atlasSuffix;
     std::vector<std::string> figureMeshes;
-    bool onlyWhereAtlasReaches = false;  // cut the figure below the atlas muscle's lowest point
+    bool onlyWhereAtlasReaches = false;  // compare only at the heights the atlas muscle spans
 };
 // trapezius, sternocleidomastoid, levator_scapulae, scalenes, masseter, temporalis.
 const std::vector<AtlasMuscle>& atlasMuscles();
@@ -37,14 +39,15 @@ struct LandmarkResidual {
 };
 
 struct MuscleComparison {
-    std::string muscle;      // AtlasMuscle::name
-    char side = 'L';         // 'L' (the figure's +x, the patient's left) or 'R'
-    double centroidMm = 0.0; // distance between the volume centroids, figure millimetres
-    glm::dvec3 offsetMm{0.0}; // figure centroid - atlas centroid (figure axes: +x left, +y up, +z forward)
+    std::string muscle;        // AtlasMuscle::name
+    char side = 'L';           // 'L' (the figure's +x, the patient's left) or 'R'
+    double centroidMm = 0.0;   // distance between the volume centroids, figure millimetres
+    glm::dvec3 offsetMm{0.0};  // figure centroid - atlas centroid (figure axes: +x left, +y up, +z forward)
     double dice = 0.0;
-    double atlasMl = 0.0;    // volumes in the comparison, millilitres (figure scale)
+    double centredDice = 0.0;  // Dice with the atlas muscle moved onto the figure's centroid: shape alone
+    double atlasMl = 0.0;      // volumes in the comparison, millilitres (figure scale)
     double figureMl = 0.0;
-    std::optional<double> comparedAboveY;  // the cut (figure y, metres) for onlyWhereAtlasReaches
+    std::optional<std::pair<double, double>> comparedHeights;  // figure y, metres, for onlyWhereAtlasReaches
 };
 
 struct AtlasCheckReport {

@@ -17,9 +17,7 @@ namespace {
 constexpr double kEndBand = 0.005;        // metres: the sternum's top, the clavicles' ends
 constexpr double kPosteriorBand = 0.003;  // metres: the spinous tips
 
-std::vector<glm::dvec3> points(const TriangleMesh& mesh) {
-    return {mesh.positions.begin(), mesh.positions.end()};
-}
+std::vector<glm::dvec3> points(const TriangleMesh& mesh) { return {mesh.positions.begin(), mesh.positions.end()}; }
 
 // Centroid of the points whose `measure` is within `band` of the largest.
 glm::dvec3 extremeBand(const std::vector<glm::dvec3>& pts, const std::function<double(const glm::dvec3&)>& measure,
@@ -41,8 +39,10 @@ std::pair<glm::dvec3, glm::dvec3> clavicleEnds(const TriangleMesh& clavicle, con
     const std::vector<glm::dvec3> pts = points(clavicle);
     const PrincipalAxes axes = principalAxes(pts);
     const glm::dvec3 axis = axes.axes[0];
-    const glm::dvec3 a = extremeBand(pts, [&](const glm::dvec3& p) { return glm::dot(p, axis); }, kEndBand);
-    const glm::dvec3 b = extremeBand(pts, [&](const glm::dvec3& p) { return -glm::dot(p, axis); }, kEndBand);
+    const glm::dvec3 a = extremeBand(
+        pts, [&](const glm::dvec3& p) { return glm::dot(p, axis); }, kEndBand);
+    const glm::dvec3 b = extremeBand(
+        pts, [&](const glm::dvec3& p) { return -glm::dot(p, axis); }, kEndBand);
     if (glm::length(a - jugularNotch) < glm::length(b - jugularNotch)) return {a, b};
     return {b, a};
 }
@@ -51,7 +51,8 @@ std::pair<glm::dvec3, glm::dvec3> clavicleEnds(const TriangleMesh& clavicle, con
 
 Result<fs::path> findAtlasFile(const fs::path& atlasDir, const std::string& suffix) {
     std::error_code ec;
-    if (!fs::is_directory(atlasDir, ec)) return fail(atlasDir.string() + ": not a folder (the atlas's obj folder or the folder above it)");
+    if (!fs::is_directory(atlasDir, ec))
+        return fail(atlasDir.string() + ": not a folder (the atlas's obj folder or the folder above it)");
     const std::string ending = "_" + suffix + ".obj";
     for (const fs::path& dir : {atlasDir / "obj", atlasDir}) {
         if (!fs::is_directory(dir, ec)) continue;
@@ -75,7 +76,8 @@ Result<TriangleMesh> loadAtlasMesh(const fs::path& objFile) {
     const model::Pose pose = model::evaluatePose(*scene, nullptr, 0.0f);
     TriangleMesh mesh;
     for (const int node : model::meshNodes(*scene)) {
-        const model::Mesh& m = scene->meshes[static_cast<std::size_t>(scene->nodes[static_cast<std::size_t>(node)].mesh)];
+        const model::Mesh& m =
+            scene->meshes[static_cast<std::size_t>(scene->nodes[static_cast<std::size_t>(node)].mesh)];
         for (const model::Primitive& prim : m.primitives) {
             const std::vector<glm::vec3> placed = model::posedPositions(*scene, pose, node, prim);
             TriangleMesh part;
@@ -84,7 +86,8 @@ Result<TriangleMesh> loadAtlasMesh(const fs::path& objFile) {
                     return fail(objFile.string() + ": a vertex is not a finite number");
                 part.positions.push_back(glm::vec3(rasMillimetresToFigureAxes(glm::dvec3(p))));
             }
-            part.indices.assign(prim.indices.begin(), prim.indices.end() - static_cast<std::ptrdiff_t>(prim.indices.size() % 3));
+            part.indices.assign(prim.indices.begin(),
+                                prim.indices.end() - static_cast<std::ptrdiff_t>(prim.indices.size() % 3));
             mesh.append(part);
         }
     }
@@ -113,7 +116,8 @@ Result<std::vector<NamedPoint>> findAtlasLandmarks(const AtlasBones& bones) {
     for (const TriangleMesh* m : {&bones.sternum, &bones.clavicleLeft, &bones.clavicleRight, &bones.c7, &bones.t1}) {
         if (m->positions.empty()) return fail("atlas landmarks: a bone mesh is empty");
     }
-    const glm::dvec3 notch = extremeBand(points(bones.sternum), [](const glm::dvec3& p) { return p.y; }, kEndBand);
+    const glm::dvec3 notch = extremeBand(
+        points(bones.sternum), [](const glm::dvec3& p) { return p.y; }, kEndBand);
     const auto [medialL, lateralL] = clavicleEnds(bones.clavicleLeft, notch);
     const auto [medialR, lateralR] = clavicleEnds(bones.clavicleRight, notch);
     auto posterior = [](const glm::dvec3& p) { return -p.z; };

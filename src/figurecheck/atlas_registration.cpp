@@ -61,7 +61,8 @@ void symmetricEigen(double (&a)[N][N], double (&values)[N], double (&vectors)[N]
 // Why a point set cannot fix a rotation, or empty when it can: it must span a plane.
 std::string spreadProblem(const PrincipalAxes& axes) {
     if (!(axes.variances[0] > 0.0)) return "all points coincide";
-    if (axes.variances[1] < 1e-9 * axes.variances[0]) return "the points lie on one line, so a rotation about it is not determined";
+    if (axes.variances[1] < 1e-9 * axes.variances[0])
+        return "the points lie on one line, so a rotation about it is not determined";
     return {};
 }
 
@@ -98,8 +99,10 @@ PrincipalAxes principalAxes(std::span<const glm::dvec3> points) {
 
 Result<Similarity> fitSimilarity(std::span<const glm::dvec3> from, std::span<const glm::dvec3> to) {
     if (from.size() != to.size())
-        return fail("similarity fit: " + std::to_string(from.size()) + " points to map onto " + std::to_string(to.size()));
-    if (from.size() < 3) return fail("similarity fit: needs at least 3 corresponding points, got " + std::to_string(from.size()));
+        return fail("similarity fit: " + std::to_string(from.size()) + " points to map onto " +
+                    std::to_string(to.size()));
+    if (from.size() < 3)
+        return fail("similarity fit: needs at least 3 corresponding points, got " + std::to_string(from.size()));
     for (std::size_t i = 0; i < from.size(); ++i) {
         for (int a = 0; a < 3; ++a) {
             if (!std::isfinite(from[i][a]) || !std::isfinite(to[i][a]))
@@ -135,7 +138,8 @@ Result<Similarity> fitSimilarity(std::span<const glm::dvec3> from, std::span<con
     for (std::size_t i = 0; i < from.size(); ++i)
         along += glm::dot(to[i] - target.mean, result.rotation * (from[i] - source.mean));
     result.scale = along / sourceSpread;
-    if (!(result.scale > 0.0)) return fail("similarity fit: the best scale is not positive (the point sets do not correspond)");
+    if (!(result.scale > 0.0))
+        return fail("similarity fit: the best scale is not positive (the point sets do not correspond)");
     result.translation = target.mean - result.scale * (result.rotation * source.mean);
     return result;
 }

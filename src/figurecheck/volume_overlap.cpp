@@ -76,7 +76,8 @@ void voteAlong(const TriangleMesh& mesh, const VoxelGrid& grid, int axis, std::v
     const int u = (axis + 1) % 3, w = (axis + 2) % 3;
     std::vector<Crossing> crossings;
     for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
-        const glm::dvec3 v[3] = {glm::dvec3(mesh.positions[mesh.indices[t]]), glm::dvec3(mesh.positions[mesh.indices[t + 1]]),
+        const glm::dvec3 v[3] = {glm::dvec3(mesh.positions[mesh.indices[t]]),
+                                 glm::dvec3(mesh.positions[mesh.indices[t + 1]]),
                                  glm::dvec3(mesh.positions[mesh.indices[t + 2]])};
         crossTriangle(v, grid, axis, crossings);
     }
@@ -123,13 +124,15 @@ std::size_t VoxelGrid::count() const {
 
 std::size_t VoxelGrid::index(int i, int j, int k) const {
     return (static_cast<std::size_t>(k) * static_cast<std::size_t>(size.y) + static_cast<std::size_t>(j)) *
-               static_cast<std::size_t>(size.x) + static_cast<std::size_t>(i);
+               static_cast<std::size_t>(size.x) +
+           static_cast<std::size_t>(i);
 }
 
 glm::dvec3 VoxelGrid::centre(int i, int j, int k) const { return origin + (glm::dvec3(i, j, k) + 0.5) * voxel; }
 
 Result<VoxelGrid> gridAround(const Box& box, double voxel, std::size_t maxVoxels) {
-    if (!(voxel > 0.0) || !std::isfinite(voxel)) return fail("voxel size " + std::to_string(voxel) + " is not a positive length");
+    if (!(voxel > 0.0) || !std::isfinite(voxel))
+        return fail("voxel size " + std::to_string(voxel) + " is not a positive length");
     if (box.empty()) return fail("nothing to voxelise (no points)");
     for (int a = 0; a < 3; ++a) {
         if (!std::isfinite(box.min[a]) || !std::isfinite(box.max[a])) return fail("the points are not all finite");

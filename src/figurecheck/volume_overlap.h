@@ -26,8 +26,16 @@ struct Box {
     glm::dvec3 min{1e300};
     glm::dvec3 max{-1e300};
     bool empty() const { return min.x > max.x; }
-    void add(const glm::dvec3& p) { min = glm::min(min, p); max = glm::max(max, p); }
-    void add(const Box& b) { if (!b.empty()) { add(b.min); add(b.max); } }
+    void add(const glm::dvec3& p) {
+        min = glm::min(min, p);
+        max = glm::max(max, p);
+    }
+    void add(const Box& b) {
+        if (!b.empty()) {
+            add(b.min);
+            add(b.max);
+        }
+    }
 };
 Box bounds(const TriangleMesh& mesh);
 

@@ -10,9 +10,11 @@ namespace myomap::test {
 
 inline figurecheck::TriangleMesh boxMesh(const glm::vec3& lo, const glm::vec3& hi) {
     figurecheck::TriangleMesh mesh;
-    for (int i = 0; i < 8; ++i) mesh.positions.push_back({(i & 1) ? hi.x : lo.x, (i & 2) ? hi.y : lo.y, (i & 4) ? hi.z : lo.z});
+    for (int i = 0; i < 8; ++i)
+        mesh.positions.push_back({(i & 1) ? hi.x : lo.x, (i & 2) ? hi.y : lo.y, (i & 4) ? hi.z : lo.z});
     // Two triangles per face, the corners counter-clockwise seen from outside.
-    const std::uint32_t faces[6][4] = {{0, 4, 6, 2}, {1, 3, 7, 5}, {0, 1, 5, 4}, {2, 6, 7, 3}, {0, 2, 3, 1}, {4, 5, 7, 6}};
+    const std::uint32_t faces[6][4] = {{0, 4, 6, 2}, {1, 3, 7, 5}, {0, 1, 5, 4},
+                                       {2, 6, 7, 3}, {0, 2, 3, 1}, {4, 5, 7, 6}};
     for (const auto& f : faces) mesh.indices.insert(mesh.indices.end(), {f[0], f[1], f[2], f[0], f[2], f[3]});
     return mesh;
 }
@@ -26,8 +28,8 @@ inline figurecheck::TriangleMesh sphereMesh(const glm::vec3& centre, float radiu
         const float theta = pi * static_cast<float>(r) / static_cast<float>(rings);
         for (int s = 0; s < segments; ++s) {
             const float phi = 2.0f * pi * static_cast<float>(s) / static_cast<float>(segments);
-            mesh.positions.push_back(centre + radius * glm::vec3(std::sin(theta) * std::cos(phi), std::sin(theta) * std::sin(phi),
-                                                                 std::cos(theta)));
+            mesh.positions.push_back(centre + radius * glm::vec3(std::sin(theta) * std::cos(phi),
+                                                                 std::sin(theta) * std::sin(phi), std::cos(theta)));
         }
     }
     auto at = [&](int r, int s) { return static_cast<std::uint32_t>(r * segments + (s % segments)); };

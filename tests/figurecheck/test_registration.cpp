@@ -59,12 +59,15 @@ TEST_CASE("Similarity fit: recovers a known rotation, scale and translation") {
 }
 
 TEST_CASE("Similarity fit: with noise, the least-squares answer stays close and the residual says how close") {
-    const glm::dmat3 rotation = glm::mat3_cast(glm::angleAxis(glm::radians(12.0), glm::normalize(glm::dvec3(0, 1, 0.2))));
+    const glm::dmat3 rotation =
+        glm::mat3_cast(glm::angleAxis(glm::radians(12.0), glm::normalize(glm::dvec3(0, 1, 0.2))));
     const std::vector<glm::dvec3> from = randomPoints(50, 7u);
     std::mt19937 random(11u);
     std::normal_distribution<double> noise(0.0, 0.001);
     std::vector<glm::dvec3> to;
-    for (const glm::dvec3& p : from) to.push_back(1.1 * (rotation * p) + glm::dvec3(0.1, 0.2, 0.3) + glm::dvec3(noise(random), noise(random), noise(random)));
+    for (const glm::dvec3& p : from)
+        to.push_back(1.1 * (rotation * p) + glm::dvec3(0.1, 0.2, 0.3) +
+                     glm::dvec3(noise(random), noise(random), noise(random)));
     auto fit = fitSimilarity(from, to);
     REQUIRE_MESSAGE(fit.ok(), (fit ? "" : fit.error()));
     CHECK(fit->scale == doctest::Approx(1.1).epsilon(0.01));
@@ -86,7 +89,8 @@ TEST_CASE("Similarity fit: a mirror image is fitted by a rotation, never a refle
 
 TEST_CASE("Similarity fit: degenerate input is refused with a message") {
     const std::vector<glm::dvec3> three = {{0, 0, 0}, {1, 0, 0}, {0, 1, 0}};
-    auto expectRefused = [](const std::vector<glm::dvec3>& from, const std::vector<glm::dvec3>& to, const std::string& words) {
+    auto expectRefused = [](const std::vector<glm::dvec3>& from, const std::vector<glm::dvec3>& to,
+                            const std::string& words) {
         auto fit = fitSimilarity(from, to);
         REQUIRE_FALSE(fit.ok());
         CAPTURE(fit.error());
@@ -94,7 +98,8 @@ TEST_CASE("Similarity fit: degenerate input is refused with a message") {
     };
     expectRefused({{0, 0, 0}, {1, 0, 0}}, {{0, 0, 0}, {1, 0, 0}}, "at least 3");
     expectRefused(three, {{0, 0, 0}, {1, 0, 0}}, "3 points to map onto 2");
-    expectRefused({{0, 0, 0}, {1, 1, 1}, {2, 2, 2}, {3, 3, 3}}, {{0, 0, 0}, {1, 0, 0}, {0, 1, 0}, {0, 0, 1}}, "one line");
+    expectRefused({{0, 0, 0}, {1, 1, 1}, {2, 2, 2}, {3, 3, 3}}, {{0, 0, 0}, {1, 0, 0}, {0, 1, 0}, {0, 0, 1}},
+                  "one line");
     expectRefused(three, {{1, 2, 3}, {1, 2, 3}, {1, 2, 3}}, "coincide");
     expectRefused({{0, 0, 0}, {1, 0, 0}, {0, NAN, 0}}, three, "not finite");
 }

@@ -73,7 +73,8 @@ TEST_CASE("Volume overlap: a sphere with holes is still voxelised right away fro
     const double voxel = 0.5;
     // Two holes of 15 degrees, on no axis and no diagonal: one where the axis rays leave the
     // sphere, one where they enter it (that one spoils whole columns for a single ray).
-    const glm::vec3 holes[] = {glm::normalize(glm::vec3(0.8f, 0.35f, 0.5f)), glm::normalize(glm::vec3(-0.3f, -0.8f, -0.45f))};
+    const glm::vec3 holes[] = {glm::normalize(glm::vec3(0.8f, 0.35f, 0.5f)),
+                               glm::normalize(glm::vec3(-0.3f, -0.8f, -0.45f))};
     const float holeCos = std::cos(glm::radians(15.0f));
     auto keep = [&](const glm::vec3& p) {
         for (const glm::vec3& h : holes)
@@ -103,7 +104,8 @@ TEST_CASE("Volume overlap: a sphere with holes is still voxelised right away fro
                 if ((inside[grid->index(i, j, k)] != 0) == truth) continue;
                 ++wrong;
                 bool near = false;
-                for (const glm::vec3& h : holes) near = near || glm::length(c - glm::dvec3(h) * static_cast<double>(r)) < nearHole;
+                for (const glm::vec3& h : holes)
+                    near = near || glm::length(c - glm::dvec3(h) * static_cast<double>(r)) < nearHole;
                 wrongAwayFromHoles += !near;
             }
         }
