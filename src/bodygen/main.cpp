@@ -19,7 +19,8 @@ constexpr const char* kUsage =
     "  --stats              print joints, meshes and triangles per layer\n"
     "  --atlas-check DIR    compare the figure with the SPL head and neck atlas in DIR (its folder\n"
     "                       or its obj/ folder): registration residual and scale, then per muscle\n"
-    "                       and side the centroid distance (mm) and the Dice overlap\n";
+    "                       and side the centroid distance (mm) and the Dice overlap, also with\n"
+    "                       the centroids made to coincide (docs/FIGURE.md)\n";
 
 }  // namespace
 
