@@ -14,9 +14,9 @@ namespace {
 
 // Found and reported, but left out of the fit: the shoulder girdle moves on the trunk (the
 // atlas's clavicles rise about 30 degrees laterally, the figure's are level), and the atlas's
-// bone meshes are cut at one plane (RAS z = -53 mm) that also cuts the lateral clavicle ends.
-// With them in, the fit cannot be both rigid and good: the residuals reach 55-60 mm at the
-// lateral ends and the scale swells (1.31 against 1.25).
+// C7 and clavicles stop at one plane (RAS z = -53 mm), which also clips the lateral ends. With
+// them in, the fit cannot be both rigid and good: RMS 36 mm, 55-60 mm at the lateral ends, and
+// the scale swells (1.31 against 1.25). docs/FIGURE.md has the numbers.
 const char* const kUnfittedLandmarks[] = {"clavicle_lateral.L", "clavicle_lateral.R"};
 
 bool fitted(const std::string& name) {

@@ -40,16 +40,20 @@ void crossTriangle(const glm::dvec3 (&v)[3], const VoxelGrid& grid, int axis, st
     const double area = edgeFunction(p[0], p[1], p[2]);
     if (area == 0.0 || !std::isfinite(area)) return;  // edge-on: the neighbours decide
     const double h = grid.voxel;
-    auto firstColumn = [&](double lo, double origin) {
-        return std::max(0, static_cast<int>(std::ceil((lo - origin) / h - 0.5)));
+    // Columns whose centres lie within [lo, hi]; clamped as doubles first, so that a triangle
+    // far outside the grid cannot overflow the conversion.
+    auto firstColumn = [&](double lo, int dim, double origin) {
+        return static_cast<int>(
+            std::clamp(std::ceil((lo - origin) / h - 0.5), 0.0, static_cast<double>(grid.size[dim])));
     };
     auto lastColumn = [&](double hi, int dim, double origin) {
-        return std::min(grid.size[dim] - 1, static_cast<int>(std::floor((hi - origin) / h - 0.5)));
+        return static_cast<int>(
+            std::clamp(std::floor((hi - origin) / h - 0.5), -1.0, static_cast<double>(grid.size[dim] - 1)));
     };
     const double loU = std::min({p[0].x, p[1].x, p[2].x}), hiU = std::max({p[0].x, p[1].x, p[2].x});
     const double loW = std::min({p[0].y, p[1].y, p[2].y}), hiW = std::max({p[0].y, p[1].y, p[2].y});
-    const int i0 = firstColumn(loU, grid.origin[u]), i1 = lastColumn(hiU, u, grid.origin[u]);
-    const int j0 = firstColumn(loW, grid.origin[w]), j1 = lastColumn(hiW, w, grid.origin[w]);
+    const int i0 = firstColumn(loU, u, grid.origin[u]), i1 = lastColumn(hiU, u, grid.origin[u]);
+    const int j0 = firstColumn(loW, w, grid.origin[w]), j1 = lastColumn(hiW, w, grid.origin[w]);
     const bool ccw = area > 0.0;
     for (int j = j0; j <= j1; ++j) {
         for (int i = i0; i <= i1; ++i) {
