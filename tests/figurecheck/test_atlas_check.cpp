@@ -4,6 +4,7 @@
 #include "bodygen/generate.h"
 #include "figurecheck/atlas_check.h"
 #include "figurecheck/atlas_landmarks.h"
+#include "shapes.h"
 #include "support/fixtures.h"
 
 #include <doctest/doctest.h>
@@ -90,6 +91,36 @@ private:
 void writeFile(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
 }  // namespace
+
+TEST_CASE("Atlas landmarks: the rules find the top, the ends and the back of made-up bones") {
+    AtlasBones bones;
+    bones.sternum = test::boxMesh({-0.02f, 1.30f, 0.04f}, {0.02f, 1.44f, 0.06f});
+    bones.clavicleLeft = test::boxMesh({0.03f, 1.44f, 0.0f}, {0.17f, 1.45f, 0.01f});
+    bones.clavicleRight = test::boxMesh({-0.17f, 1.44f, 0.0f}, {-0.03f, 1.45f, 0.01f});
+    bones.c7 = test::boxMesh({-0.01f, 1.50f, -0.07f}, {0.01f, 1.52f, -0.02f});
+    bones.t1 = test::boxMesh({-0.01f, 1.48f, -0.08f}, {0.01f, 1.50f, -0.03f});
+    auto found = findAtlasLandmarks(bones);
+    REQUIRE_MESSAGE(found.ok(), (found ? "" : found.error()));
+    const std::pair<const char*, glm::dvec3> expected[] = {
+        {"jugular_notch", {0.0, 1.44, 0.05}},
+        {"clavicle_medial.L", {0.03, 1.445, 0.005}},
+        {"clavicle_lateral.L", {0.17, 1.445, 0.005}},
+        {"clavicle_medial.R", {-0.03, 1.445, 0.005}},
+        {"clavicle_lateral.R", {-0.17, 1.445, 0.005}},
+        {"c7_spinous", {0.0, 1.51, -0.07}},
+        {"t1_spinous", {0.0, 1.49, -0.08}},
+    };
+    REQUIRE(found->size() == std::size(expected));
+    for (std::size_t i = 0; i < found->size(); ++i) {
+        CAPTURE((*found)[i].name);
+        CHECK((*found)[i].name == expected[i].first);
+        CHECK(glm::length((*found)[i].position - expected[i].second) < 1e-6);
+    }
+    bones.t1 = {};
+    auto empty = findAtlasLandmarks(bones);
+    REQUIRE_FALSE(empty.ok());
+    CHECK(empty.error().find("empty") != std::string::npos);
+}
 
 TEST_CASE("Atlas check: a missing folder, a missing file or a broken file is an error that names it") {
     const TempFolder folder;
