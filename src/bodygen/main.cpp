@@ -1,5 +1,7 @@
-// myomap-bodygen: builds the figure from the body tables and writes it as a .glb.
+// myomap-bodygen: builds the figure from the body tables and writes it as a .glb, or checks
+// it against a real segmented atlas (--atlas-check).
 #include "bodygen/generate.h"
+#include "figurecheck/atlas_check.h"
 #include "model/gltf_writer.h"
 
 #include <chrono>
@@ -11,9 +13,14 @@ namespace {
 
 constexpr const char* kUsage =
     "Usage: myomap-bodygen --out FILE.glb [--tables DIR] [--stats]\n"
-    "  --out FILE.glb  where to write the figure\n"
-    "  --tables DIR    the body tables (default: assets/body of the source tree)\n"
-    "  --stats         print joints, meshes and triangles per layer\n";
+    "       myomap-bodygen --atlas-check DIR [--tables DIR]\n"
+    "  --out FILE.glb       where to write the figure\n"
+    "  --tables DIR         the body tables (default: assets/body of the source tree)\n"
+    "  --stats              print joints, meshes and triangles per layer\n"
+    "  --atlas-check DIR    compare the figure with the SPL head and neck atlas in DIR (its folder\n"
+    "                       or its obj/ folder): registration residual and scale, then per muscle\n"
+    "                       and side the centroid distance (mm) and the Dice overlap, also with\n"
+    "                       the centroids made to coincide (docs/FIGURE.md)\n";
 
 }  // namespace
 
@@ -21,11 +28,12 @@ int main(int argc, char** argv) {
     using namespace myomap;
     std::string out;
     std::string tables = MYOMAP_BODY_TABLES;
+    std::string atlas;
     bool stats = false;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
-        if ((arg == "--out" || arg == "--tables") && i + 1 < argc) {
-            (arg == "--out" ? out : tables) = argv[++i];
+        if ((arg == "--out" || arg == "--tables" || arg == "--atlas-check") && i + 1 < argc) {
+            (arg == "--out" ? out : arg == "--tables" ? tables : atlas) = argv[++i];
         } else if (arg == "--stats") {
             stats = true;
         } else if (arg == "--help" || arg == "-h") {
@@ -36,7 +44,7 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
-    if (out.empty() && !stats) {
+    if (out.empty() && !stats && atlas.empty()) {
         std::fputs(kUsage, stderr);
         return 2;
     }
@@ -46,6 +54,19 @@ int main(int argc, char** argv) {
     if (!body) {
         std::fprintf(stderr, "myomap-bodygen: %s\n", body.error().c_str());
         return 1;
+    }
+    if (!atlas.empty()) {
+        const auto checkStart = std::chrono::steady_clock::now();
+        auto report = figurecheck::checkAgainstAtlas(*body, atlas);
+        if (!report) {
+            std::fprintf(stderr, "myomap-bodygen: %s\n", report.error().c_str());
+            return 1;
+        }
+        std::fputs(figurecheck::formatAtlasReport(*report).c_str(), stdout);
+        std::printf("time: figure %.2f s, atlas check %.2f s\n",
+                    std::chrono::duration<double>(checkStart - start).count(),
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - checkStart).count());
+        if (out.empty() && !stats) return 0;
     }
     auto scene = bodygen::toScene(*body, std::filesystem::path(tables) / "palette.csv");
     if (!scene) {
