@@ -31,8 +31,6 @@ struct TissuePartition {
     VoxelGrid grid;
     // Per voxel: 0 outside the skin or in a bone or unclaimed; m + 1 for seeds[m].
     std::vector<std::uint16_t> owner;
-    // Per voxel: the muscle coordinate u of the ribbon point the claim grew from.
-    std::vector<float> u;
     // Per muscle (seeds[m]): the voxels of its cord where the ribbon is thin, its own whoever
     // owns them.
     std::vector<std::vector<std::uint32_t>> cords;
