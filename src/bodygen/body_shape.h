@@ -9,9 +9,13 @@
 
 namespace myomap::bodygen {
 
+struct ShapeTables;
+
 class BodyShape {
 public:
+    // From the shape tables beside the landmarks (body_trunk.csv, body_shape.csv).
     static Result<BodyShape> build(const Landmarks& landmarks, const Skeleton& skeleton);
+    static Result<BodyShape> build(const ShapeTables& tables, const Landmarks& landmarks, const Skeleton& skeleton);
     BodyShape(BodyShape&&) noexcept;
     BodyShape& operator=(BodyShape&&) noexcept;
     ~BodyShape();

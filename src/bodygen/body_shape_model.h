@@ -73,8 +73,11 @@ struct ShapeModel {
     void fitTrunkSpline();
 };
 
-// Builds the model from the landmarks and the skeleton (body_shape.cpp holds the size tables).
+struct ShapeTables;
+// Builds the model from the shape tables (body_shape_table.h) on the landmarks and the skeleton;
+// the first form reads the tables beside the landmarks.
 Result<ShapeModel> buildShapeModel(const Landmarks& landmarks, const Skeleton& skeleton);
+Result<ShapeModel> buildShapeModel(const ShapeTables& tables, const Landmarks& landmarks, const Skeleton& skeleton);
 
 // Polynomial smooth minimum: equals min(a, b) once |a - b| >= k.
 inline float smoothMin(float a, float b, float k) {
