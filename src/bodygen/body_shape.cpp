@@ -51,6 +51,7 @@ Result<ShapeSegment> makeSegment(const ShapePartSpec& spec, const Landmarks& lan
     s.r1 = spec.r1;
     s.rMid = spec.rMid.x < 0.0f ? 0.5f * (spec.r0 + spec.r1) : spec.rMid;
     s.blend = spec.blend;
+    s.carve = spec.carve;
     return s;
 }
 

@@ -207,7 +207,7 @@ float ShapeModel::distance(const glm::vec3& p) const {
                 v = smoothMin(v, segmentDistance(i + 1, p), s.blend);
                 ++i;
             }
-            d = smoothMin(d, v, s.blend);
+            d = s.carve ? smoothMax(d, -v, s.blend) : smoothMin(d, v, s.blend);
         }
         return d;
     };

@@ -32,6 +32,7 @@ struct ShapeSegment {
         return 4.0f * rMid - 3.0f * r0 - r1 + (4.0f * r0 + 4.0f * r1 - 8.0f * rMid) * t;
     }
     float blend = 0.0f;           // smooth-union radius with what the group holds before it
+    bool carve = false;           // cut away from what the group holds before it (an eye socket)
     bool pairedWithNext = false;  // a left segment whose mirror follows: they join symmetrically
     ShapeGroup group = ShapeGroup::Trunk;
     int joint = -1;  // skeleton joint the segment moves with

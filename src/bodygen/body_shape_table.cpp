@@ -129,6 +129,9 @@ Result<ShapePartSpec> readPart(const CsvTable& table, const CsvRow& row, const s
     if (!blend) return fail(where + ": blend_cm " + blend.error());
     if (*blend < 0.0f) return fail(where + ": blend_cm must not be negative");
     spec.blend = *blend;
+    const std::string& join = row.cells[col[10]];
+    if (join != "smooth" && join != "carve") return fail(where + ": join '" + join + "' must be smooth or carve");
+    spec.carve = join == "carve";
     return spec;
 }
 
@@ -141,7 +144,7 @@ Result<ShapeTables> readShapeTables(const std::filesystem::path& trunkCsv, const
     tables.trunk = std::move(trunk.value());
     auto table = CsvTable::read(partsCsv);
     if (!table) return fail(table.error());
-    auto col = columns(*table, {"part", "group", "side", "joint", "from", "to", "r0_cm", "r1_cm", "r_mid_cm", "blend_cm"});
+    auto col = columns(*table, {"part", "group", "side", "joint", "from", "to", "r0_cm", "r1_cm", "r_mid_cm", "blend_cm", "join"});
     if (!col) return fail(col.error());
     for (const CsvRow& row : table->rows()) {
         auto part = readPart(*table, row, *col);

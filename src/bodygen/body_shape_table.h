@@ -25,6 +25,7 @@ struct ShapePartSpec {
     glm::vec3 r0{0.01f}, r1{0.01f};
     glm::vec3 rMid{-1.0f};  // unset (negative): halfway between r0 and r1
     float blend = 0.0f;
+    bool carve = false;  // join 'carve': cut away instead of added
 };
 
 struct ShapeTables {

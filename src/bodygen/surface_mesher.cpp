@@ -196,7 +196,7 @@ void smoothTaubin(SurfaceMesh& mesh, const SurfaceMesherOptions& options) {
     }
 }
 
-// Two Newton steps onto the zero level (the second reuses the first gradient), which also gives
+// Newton steps onto the zero level (all but the first reuse its gradient), which also gives
 // the normal.
 void projectOntoSurface(SurfaceMesh& mesh, const DistanceField& field, float h) {
     const float step = 0.05f * h;
@@ -209,8 +209,10 @@ void projectOntoSurface(SurfaceMesh& mesh, const DistanceField& field, float h) 
         const glm::vec3 grad = g / (2.0f * step);
         const float g2 = glm::dot(grad, grad);
         if (g2 > 1.0e-8f) {
-            for (int i = 0; i < 2; ++i) {
-                const glm::vec3 delta = grad * (field(p) / g2);
+            for (int i = 0; i < 4; ++i) {
+                const float d = field(p);
+                if (std::abs(d) < 1.0e-5f) break;
+                const glm::vec3 delta = grad * (d / g2);
                 // A step longer than a cell would leave the neighbourhood the mesh was built from.
                 if (glm::length(delta) > h) break;
                 p -= delta;
@@ -260,7 +262,11 @@ Result<SurfaceMesh> meshSurface(const DistanceField& field, const glm::vec3& bou
     SurfaceMesh mesh;
     const std::vector<std::size_t>& ids = *cells;
     mesh.positions.reserve(ids.size());
-    for (const std::size_t id : ids) mesh.positions.push_back(cellVertex(grid, grid.coords(id)));
+    for (const std::size_t id : ids) {
+        const glm::ivec3 c = grid.coords(id);
+        mesh.positions.push_back(cellVertex(grid, c));
+        mesh.midline.push_back(grid.position(c.x, c.y, c.z).x < 0.0f && grid.position(c.x + 1, c.y, c.z).x > 0.0f);
+    }
     bool lost = false;  // a quad's cell missing from the grown set: cannot happen on a closed surface
     auto vertexOf = [&](int i, int j, int k) {
         const std::size_t id = grid.index(i, j, k);

@@ -27,6 +27,8 @@ struct SurfaceMesh {
     std::vector<glm::vec3> positions;
     std::vector<glm::vec3> normals;      // unit, outward (the field's gradient)
     std::vector<std::uint32_t> indices;  // counter-clockwise seen from outside
+    // Per vertex: its cell straddles the plane x = 0 (the midline of a mirror-symmetric field).
+    std::vector<std::uint8_t> midline;
 };
 
 // Meshes the surface that encloses `inside`; the grid covers [boundsMin, boundsMax] (which must
