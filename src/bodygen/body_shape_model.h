@@ -64,6 +64,7 @@ struct ShapeModel {
     // each group for skipping far ones.
     std::array<std::size_t, kShapeGroupCount + 1> groupStart{};
     std::array<glm::vec3, kShapeGroupCount> groupMin{}, groupMax{};
+    std::vector<glm::vec3> segmentMin, segmentMax;  // per segment, a pair's box holding both
     glm::vec3 trunkMin{0.0f}, trunkMax{0.0f};
 
     float distance(const glm::vec3& p) const;

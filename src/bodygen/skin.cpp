@@ -34,10 +34,12 @@ Result<BodyMesh> generateSkin(const BodyShape& shape, const Landmarks& landmarks
     shape.bounds(lo, hi);
     SurfaceMesherOptions options;
     options.cellSize = kCellSize;
+    options.project = false;  // after simplifying: a third of the vertices
     const glm::vec3 inside = skeleton.joints()[static_cast<std::size_t>(spine)].head + glm::vec3(0.0f, 0.0f, 0.03f);
-    auto surface = meshSurface([&shape](const glm::vec3& p) { return shape.distance(p); }, lo, hi, inside, options);
+    const DistanceField field = [&shape](const glm::vec3& p) { return shape.distance(p); };
+    auto surface = meshSurface(field, lo, hi, inside, options);
     if (!surface) return fail("skin: " + surface.error());
-    auto simplified = simplifySymmetric(*surface, SkinSimplifyOptions{});
+    auto simplified = simplifySymmetric(*surface, field, kCellSize, SkinSimplifyOptions{});
     if (!simplified) return fail("skin: " + simplified.error());
     surface = std::move(simplified);
 

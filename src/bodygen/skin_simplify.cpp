@@ -50,13 +50,14 @@ void removeFolds(std::vector<std::uint32_t>& indices) {
 
 }  // namespace
 
-Result<SurfaceMesh> simplifySymmetric(const SurfaceMesh& mesh, const SkinSimplifyOptions& options) {
+Result<SurfaceMesh> simplifySymmetric(const SurfaceMesh& mesh, const DistanceField& field, float cellSize,
+                                      const SkinSimplifyOptions& options) {
     constexpr std::uint32_t kUnused = std::numeric_limits<std::uint32_t>::max();
     const std::size_t n = mesh.positions.size();
     if (mesh.midline.size() != n) return fail("skin simplify: the mesh does not mark its midline vertices");
     // The left half: triangles on the +x side; midline vertices go exactly onto x = 0.
     std::vector<std::uint32_t> halfIndex(n, kUnused);
-    std::vector<glm::vec3> positions, normals;
+    std::vector<glm::vec3> positions;
     std::vector<std::uint32_t> indices;
     std::vector<bool> onMidline;
     auto midline = [&](std::uint32_t v) { return mesh.midline[v] != 0; };
@@ -73,14 +74,9 @@ Result<SurfaceMesh> simplifySymmetric(const SurfaceMesh& mesh, const SkinSimplif
         for (std::uint32_t v : tri) {
             if (halfIndex[v] == kUnused) {
                 halfIndex[v] = static_cast<std::uint32_t>(positions.size());
-                glm::vec3 p = mesh.positions[v], nrm = mesh.normals[v];
-                if (midline(v)) {
-                    p.x = 0.0f;
-                    nrm.x = 0.0f;
-                    nrm = glm::normalize(nrm);
-                }
+                glm::vec3 p = mesh.positions[v];
+                if (midline(v)) p.x = 0.0f;
                 positions.push_back(p);
-                normals.push_back(nrm);
                 onMidline.push_back(midline(v));
             }
             indices.push_back(halfIndex[v]);
@@ -106,24 +102,30 @@ Result<SurfaceMesh> simplifySymmetric(const SurfaceMesh& mesh, const SkinSimplif
     simplified.resize(kept);
     removeFolds(simplified);
 
-    // Kept vertices, left side then their mirror images (midline vertices once).
+    // Kept vertices, left side (projected onto the surface, the midline ones kept on it) then
+    // their mirror images (midline vertices once).
     SurfaceMesh out;
     std::vector<std::uint32_t> keep(positions.size(), kUnused), mirrorOf(positions.size(), kUnused);
     for (std::uint32_t v : simplified) {
         if (keep[v] != kUnused) continue;
         keep[v] = static_cast<std::uint32_t>(out.positions.size());
         out.positions.push_back(positions[v]);
-        out.normals.push_back(normals[v]);
     }
+    projectOntoSurface(out, field, cellSize);
     for (std::size_t v = 0; v < positions.size(); ++v) {
         if (keep[v] == kUnused) continue;
         if (onMidline[v]) {
+            out.positions[keep[v]].x = 0.0f;
+            out.normals[keep[v]].x = 0.0f;
+            out.normals[keep[v]] = glm::normalize(out.normals[keep[v]]);
             mirrorOf[v] = keep[v];
-            continue;
         }
+    }
+    for (std::size_t v = 0; v < positions.size(); ++v) {
+        if (keep[v] == kUnused || onMidline[v]) continue;
         mirrorOf[v] = static_cast<std::uint32_t>(out.positions.size());
-        out.positions.push_back(mirror(positions[v]));
-        out.normals.push_back(mirror(normals[v]));
+        out.positions.push_back(mirror(out.positions[keep[v]]));
+        out.normals.push_back(mirror(out.normals[keep[v]]));
     }
     out.indices.reserve(2 * simplified.size());
     for (std::uint32_t v : simplified) out.indices.push_back(keep[v]);

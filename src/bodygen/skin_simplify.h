@@ -12,8 +12,11 @@ struct SkinSimplifyOptions {
     float maxError = 0.0008f;             // metres: how far the simplified surface may stray
 };
 
-// `mesh` must be mirror-symmetric in x, its midline vertices marked and shared by both halves
-// (as the surface mesher makes them); they are put exactly on x = 0. Kept vertices keep their positions and normals.
-Result<SurfaceMesh> simplifySymmetric(const SurfaceMesh& mesh, const SkinSimplifyOptions& options);
+// `mesh` (unprojected: SurfaceMesherOptions::project off) must be mirror-symmetric in x, its
+// midline vertices marked and shared by both halves (as the surface mesher makes them). The kept
+// vertices are projected onto the field's zero level (cells of `cellSize`), the midline ones
+// onto x = 0, and given the field's normals.
+Result<SurfaceMesh> simplifySymmetric(const SurfaceMesh& mesh, const DistanceField& field, float cellSize,
+                                      const SkinSimplifyOptions& options);
 
 }  // namespace myomap::bodygen
