@@ -57,7 +57,7 @@ struct ShapeModel {
     float legBlendLow = 0.80f, legBlendHigh = 0.90f;
     float legBlendMedialX = 0.07f, legBlendLateralX = 0.14f;
     float limbBlendWide = 0.05f, limbBlendNarrow = 0.004f;
-    float neckBlend = 0.05f, headBlend = 0.03f;
+    float neckBlend = 0.05f, headBlend = 0.02f;
     float soleY = 0.0f;
     bool cullFarGroups = true;  // off only to check that skipping groups changes nothing
     // Filled by prepare(): where each group's segments start, and conservative boxes around

@@ -1,6 +1,6 @@
-// The figure in its poses: muscles deform with the body instead of swinging out of it. In every
-// pose, at its end, muscle vertices stay under the posed skin (the bind-pose version of this is
-// in test_muscles.cpp).
+// The figure in its poses: muscles deform with the body instead of swinging out of it, and the
+// skin keeps the bones in. In every pose, at its end, muscle and bone vertices stay under the
+// posed skin (the bind-pose versions of this are in test_muscles.cpp and test_skin_bones.cpp).
 #include "core/paths.h"
 #include "model/loader.h"
 #include "model/pose.h"
@@ -118,5 +118,46 @@ TEST_CASE("in every pose the muscles stay under the skin") {
         // 16.7 % there and 12 % in the pectoralis stretch.
         const bool deepCreases = clip.name == "desk_slump";
         CHECK(outside * 100 < checked * (deepCreases ? 6 : 1));
+    }
+}
+
+TEST_CASE("in every pose the bones stay inside the skin") {
+    auto scene = model::loadModel(paths::builtInFigure());
+    REQUIRE(scene);
+    const std::vector<int> nodes = model::meshNodes(*scene);
+    auto meshOf = [&](int n) -> const model::Mesh& {
+        return scene->meshes[static_cast<std::size_t>(scene->nodes[static_cast<std::size_t>(n)].mesh)];
+    };
+    int skinNode = -1;
+    for (const int n : nodes) {
+        if (meshOf(n).name == "skin") skinNode = n;
+    }
+    REQUIRE(skinNode >= 0);
+    REQUIRE(scene->clips.size() >= 7);
+    for (const model::AnimationClip& clip : scene->clips) {
+        CAPTURE(clip.name);
+        const model::Pose pose = model::evaluatePose(*scene, &clip, clip.duration);
+        const model::Primitive& skinPrim = meshOf(skinNode).primitives.front();
+        const std::vector<glm::vec3> skin = model::posedPositions(*scene, pose, skinNode, skinPrim);
+        const ParityTest skinTest(skin, skinPrim.indices);
+        std::size_t checked = 0, outside = 0;
+        std::map<std::string, std::size_t> byBone;
+        for (const int n : nodes) {
+            const model::Mesh& mesh = meshOf(n);
+            if (mesh.name.rfind("bone_", 0) != 0) continue;
+            const std::vector<glm::vec3> posed = model::posedPositions(*scene, pose, n, mesh.primitives.front());
+            for (const glm::vec3& p : posed) {
+                ++checked;
+                if (!skinTest.inside(p)) {
+                    ++outside;
+                    ++byBone[mesh.name];
+                }
+            }
+        }
+        std::string bones;
+        for (const auto& [name, count] : byBone) bones += name + " (" + std::to_string(count) + ") ";
+        MESSAGE(clip.name << ": " << outside << " of " << checked << " bone vertices outside the skin; " << bones);
+        CHECK(checked > 10000);
+        CHECK(outside * 1000 <= checked);  // at most 0.1 %
     }
 }
