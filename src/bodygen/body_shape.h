@@ -1,6 +1,7 @@
 // The body's outer surface as a signed distance field (metres; negative inside), built from
-// the landmarks and skeleton: smooth unions of capsules and ellipsoids for head, neck, trunk
-// and limbs. The skin is this field's zero level set; muscles are placed on shells beneath it.
+// the shape tables (body_trunk.csv, body_shape.csv) on the landmarks and skeleton: a lofted
+// trunk plus smooth unions (and carvings) of swept ellipses and ellipsoids for head, neck and
+// limbs. The skin is this field's zero level set; muscles are placed on shells beneath it.
 #pragma once
 
 #include "bodygen/skeleton.h"
@@ -9,9 +10,13 @@
 
 namespace myomap::bodygen {
 
+struct ShapeTables;
+
 class BodyShape {
 public:
+    // From the shape tables beside the landmarks (body_trunk.csv, body_shape.csv).
     static Result<BodyShape> build(const Landmarks& landmarks, const Skeleton& skeleton);
+    static Result<BodyShape> build(const ShapeTables& tables, const Landmarks& landmarks, const Skeleton& skeleton);
     BodyShape(BodyShape&&) noexcept;
     BodyShape& operator=(BodyShape&&) noexcept;
     ~BodyShape();

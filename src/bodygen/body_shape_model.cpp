@@ -180,6 +180,19 @@ void ShapeModel::prepare() {
     }
     groupMin.fill(glm::vec3(kFar));
     groupMax.fill(glm::vec3(-kFar));
+    segmentMin.assign(segments.size(), glm::vec3(kFar));
+    segmentMax.assign(segments.size(), glm::vec3(-kFar));
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        const ShapeSegment& s = segments[i];
+        const float radius = std::max({s.r0.x, s.r0.y, s.r0.z, s.r1.x, s.r1.y, s.r1.z, s.rMid.x, s.rMid.y, s.rMid.z});
+        const glm::vec3 b = s.a + s.axis * s.length;
+        segmentMin[i] = glm::min(s.a, b) - glm::vec3(radius);
+        segmentMax[i] = glm::max(s.a, b) + glm::vec3(radius);
+        if (s.pairedWithNext) {  // the box of the pair, which is evaluated as one
+            segmentMin[i].x = std::min(segmentMin[i].x, -segmentMax[i].x);
+            segmentMax[i].x = std::max(segmentMax[i].x, -segmentMin[i].x);
+        }
+    }
     for (const ShapeSegment& s : segments) {
         const float reach =
             std::max({s.r0.x, s.r0.y, s.r0.z, s.r1.x, s.r1.y, s.r1.z, s.rMid.x, s.rMid.y, s.rMid.z}) + s.blend;
@@ -202,12 +215,19 @@ float ShapeModel::distance(const glm::vec3& p) const {
         const auto g = static_cast<std::size_t>(group);
         for (std::size_t i = groupStart[g]; i < groupStart[g + 1]; ++i) {
             const ShapeSegment& s = segments[i];
+            // A part whose field cannot reach the blend leaves d as it is: skip it (small parts
+            // such as fingers and lips would otherwise be evaluated all over their limb).
+            const float needed = s.carve ? s.blend - d : d + s.blend;
+            if (cullFarGroups && boxDistance(segmentMin[i], segmentMax[i], p) > needed + kCullSlack) {
+                if (s.pairedWithNext) ++i;
+                continue;
+            }
             float v = segmentDistance(i, p);
             if (s.pairedWithNext) {
                 v = smoothMin(v, segmentDistance(i + 1, p), s.blend);
                 ++i;
             }
-            d = smoothMin(d, v, s.blend);
+            d = s.carve ? smoothMax(d, -v, s.blend) : smoothMin(d, v, s.blend);
         }
         return d;
     };

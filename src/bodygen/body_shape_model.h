@@ -32,6 +32,7 @@ struct ShapeSegment {
         return 4.0f * rMid - 3.0f * r0 - r1 + (4.0f * r0 + 4.0f * r1 - 8.0f * rMid) * t;
     }
     float blend = 0.0f;           // smooth-union radius with what the group holds before it
+    bool carve = false;           // cut away from what the group holds before it (an eye socket)
     bool pairedWithNext = false;  // a left segment whose mirror follows: they join symmetrically
     ShapeGroup group = ShapeGroup::Trunk;
     int joint = -1;  // skeleton joint the segment moves with
@@ -56,13 +57,14 @@ struct ShapeModel {
     float legBlendLow = 0.80f, legBlendHigh = 0.90f;
     float legBlendMedialX = 0.07f, legBlendLateralX = 0.14f;
     float limbBlendWide = 0.05f, limbBlendNarrow = 0.004f;
-    float neckBlend = 0.05f, headBlend = 0.03f;
+    float neckBlend = 0.05f, headBlend = 0.02f;
     float soleY = 0.0f;
     bool cullFarGroups = true;  // off only to check that skipping groups changes nothing
     // Filled by prepare(): where each group's segments start, and conservative boxes around
     // each group for skipping far ones.
     std::array<std::size_t, kShapeGroupCount + 1> groupStart{};
     std::array<glm::vec3, kShapeGroupCount> groupMin{}, groupMax{};
+    std::vector<glm::vec3> segmentMin, segmentMax;  // per segment, a pair's box holding both
     glm::vec3 trunkMin{0.0f}, trunkMax{0.0f};
 
     float distance(const glm::vec3& p) const;
@@ -73,8 +75,11 @@ struct ShapeModel {
     void fitTrunkSpline();
 };
 
-// Builds the model from the landmarks and the skeleton (body_shape.cpp holds the size tables).
+struct ShapeTables;
+// Builds the model from the shape tables (body_shape_table.h) on the landmarks and the skeleton;
+// the first form reads the tables beside the landmarks.
 Result<ShapeModel> buildShapeModel(const Landmarks& landmarks, const Skeleton& skeleton);
+Result<ShapeModel> buildShapeModel(const ShapeTables& tables, const Landmarks& landmarks, const Skeleton& skeleton);
 
 // Polynomial smooth minimum: equals min(a, b) once |a - b| >= k.
 inline float smoothMin(float a, float b, float k) {

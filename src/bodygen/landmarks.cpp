@@ -25,6 +25,7 @@ Result<Landmarks> Landmarks::load(const std::filesystem::path& landmarksCsv, con
         if (!*c) return fail(c->error());
     }
     Landmarks result;
+    result.m_directory = landmarksCsv.parent_path();
     for (const CsvRow& row : table->rows()) {
         const std::string& id = row.cells[*idCol];
         const std::string& side = row.cells[*sideCol];

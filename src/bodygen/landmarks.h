@@ -41,8 +41,11 @@ public:
 
     bool contains(const std::string& name) const { return m_points.count(name) != 0; }
     const std::map<std::string, Landmark>& all() const { return m_points; }  // keys without side
+    // The folder landmarks.csv was read from: the other body tables lie beside it.
+    const std::filesystem::path& directory() const { return m_directory; }
 
 private:
+    std::filesystem::path m_directory;
     std::map<std::string, Landmark> m_points;  // left-side positions for paired landmarks
 };
 

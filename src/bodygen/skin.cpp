@@ -1,7 +1,10 @@
+// The skin: the body shape's zero level meshed on a fine grid, simplified symmetrically to the
+// triangle budget, then weighted to the skeleton and labelled with body regions.
 #include "bodygen/skin.h"
 
 #include "bodygen/body_shape_model.h"
 #include "bodygen/skin_regions.h"
+#include "bodygen/skin_simplify.h"
 #include "bodygen/skin_weights.h"
 #include "bodygen/surface_mesher.h"
 
@@ -10,9 +13,10 @@
 namespace myomap::bodygen {
 namespace {
 
-// 6 mm cells resolve the narrowest gaps (armpit crease, between the thighs) and the hand's
-// thickness, and keep the skin near 50k vertices for the per-vertex heat and geodesics.
-constexpr float kCellSize = 0.006f;
+// 3 mm cells resolve the gaps between the fingers and the toes, the eyelids and the lips; the
+// mesh is then simplified (symmetrically) to keep the skin under 100k triangles, about 50k
+// vertices for the per-vertex heat and geodesics.
+constexpr float kCellSize = 0.003f;
 
 }  // namespace
 
@@ -30,9 +34,14 @@ Result<BodyMesh> generateSkin(const BodyShape& shape, const Landmarks& landmarks
     shape.bounds(lo, hi);
     SurfaceMesherOptions options;
     options.cellSize = kCellSize;
+    options.project = false;  // after simplifying: a third of the vertices
     const glm::vec3 inside = skeleton.joints()[static_cast<std::size_t>(spine)].head + glm::vec3(0.0f, 0.0f, 0.03f);
-    auto surface = meshSurface([&shape](const glm::vec3& p) { return shape.distance(p); }, lo, hi, inside, options);
+    const DistanceField field = [&shape](const glm::vec3& p) { return shape.distance(p); };
+    auto surface = meshSurface(field, lo, hi, inside, options);
     if (!surface) return fail("skin: " + surface.error());
+    auto simplified = simplifySymmetric(*surface, field, kCellSize, SkinSimplifyOptions{});
+    if (!simplified) return fail("skin: " + simplified.error());
+    surface = std::move(simplified);
 
     BodyMesh mesh;
     mesh.name = "skin";

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 
 namespace myomap::bodygen {
 namespace {
@@ -17,6 +18,8 @@ constexpr int kFaceStep[6][3] = {{-1, 0, 0}, {1, 0, 0}, {0, -1, 0}, {0, 1, 0}, {
 bool isInside(float v) { return v < 0.0f; }
 
 // Field samples on the grid points, taken lazily: only cells near the surface are ever visited.
+// The samples are stored in bricks of 8x8x8 points, allocated when first touched, so that
+// neighbouring cells lie close in memory and the space far from the surface costs nothing.
 class Grid {
 public:
     Grid(const DistanceField& field, const glm::vec3& lo, const glm::vec3& hi, float h) : m_field(field), m_h(h) {
@@ -24,21 +27,31 @@ public:
         for (int a = 0; a < 3; ++a) {
             m_first[a] = static_cast<int>(std::floor(lo[a] / h)) - 2;
             m_size[a] = static_cast<int>(std::ceil(hi[a] / h)) + 2 - m_first[a] + 1;
+            m_bricks[a] = (m_size[a] + kBrick - 1) / kBrick;
         }
-        const std::size_t count = static_cast<std::size_t>(m_size[0]) * static_cast<std::size_t>(m_size[1]) *
-                                  static_cast<std::size_t>(m_size[2]);
-        m_values.assign(count, std::numeric_limits<float>::quiet_NaN());
+        m_values.resize(static_cast<std::size_t>(m_bricks[0]) * static_cast<std::size_t>(m_bricks[1]) *
+                        static_cast<std::size_t>(m_bricks[2]));
     }
 
     int size(int axis) const { return m_size[axis]; }
+    // One past the largest index (indices run brick by brick).
+    std::size_t indexCount() const { return m_values.size() * kBrickPoints; }
     std::size_t index(int i, int j, int k) const {
-        return static_cast<std::size_t>(i) +
-               static_cast<std::size_t>(m_size[0]) *
-                   (static_cast<std::size_t>(j) + static_cast<std::size_t>(m_size[1]) * static_cast<std::size_t>(k));
+        const auto brick = static_cast<std::size_t>(i / kBrick) +
+                           static_cast<std::size_t>(m_bricks[0]) *
+                               (static_cast<std::size_t>(j / kBrick) +
+                                static_cast<std::size_t>(m_bricks[1]) * static_cast<std::size_t>(k / kBrick));
+        const auto local = static_cast<std::size_t>(i % kBrick + kBrick * (j % kBrick + kBrick * (k % kBrick)));
+        return brick * kBrickPoints + local;
     }
     glm::ivec3 coords(std::size_t index) const {
-        const auto sx = static_cast<std::size_t>(m_size[0]), sy = static_cast<std::size_t>(m_size[1]);
-        return {static_cast<int>(index % sx), static_cast<int>(index / sx % sy), static_cast<int>(index / (sx * sy))};
+        const auto bx = static_cast<std::size_t>(m_bricks[0]), by = static_cast<std::size_t>(m_bricks[1]);
+        const std::size_t brick = index / kBrickPoints, local = index % kBrickPoints;
+        const glm::ivec3 b(static_cast<int>(brick % bx), static_cast<int>(brick / bx % by),
+                           static_cast<int>(brick / (bx * by)));
+        const glm::ivec3 l(static_cast<int>(local % kBrick), static_cast<int>(local / kBrick % kBrick),
+                           static_cast<int>(local / (kBrick * kBrick)));
+        return b * kBrick + l;
     }
     glm::vec3 position(int i, int j, int k) const {
         return {(static_cast<float>(m_first[0] + i) + 0.5f) * m_h, (static_cast<float>(m_first[1] + j) + 0.5f) * m_h,
@@ -53,9 +66,17 @@ public:
     bool validCell(const glm::ivec3& c) const {
         return c.x >= 1 && c.y >= 1 && c.z >= 1 && c.x + 2 < m_size[0] && c.y + 2 < m_size[1] && c.z + 2 < m_size[2];
     }
-    float& raw(int i, int j, int k) { return m_values[index(i, j, k)]; }
+    float& raw(int i, int j, int k) {
+        const std::size_t id = index(i, j, k);
+        std::unique_ptr<float[]>& brick = m_values[id / kBrickPoints];
+        if (!brick) {
+            brick = std::make_unique<float[]>(kBrickPoints);
+            std::fill(brick.get(), brick.get() + kBrickPoints, std::numeric_limits<float>::quiet_NaN());
+        }
+        return brick[id % kBrickPoints];
+    }
     float value(int i, int j, int k) {
-        float& v = m_values[index(i, j, k)];
+        float& v = raw(i, j, k);
         if (std::isnan(v)) v = m_field(position(i, j, k));
         return v;
     }
@@ -73,9 +94,12 @@ public:
 private:
     const DistanceField& m_field;
     float m_h;
+    static constexpr int kBrick = 8;
+    static constexpr std::size_t kBrickPoints = 512;
     int m_first[3]{};
     int m_size[3]{};
-    std::vector<float> m_values;
+    int m_bricks[3]{};
+    std::vector<std::unique_ptr<float[]>> m_values;  // per brick, null until touched
 };
 
 bool mixedFace(unsigned mask, int face) {
@@ -94,9 +118,7 @@ bool checkerboardFace(unsigned mask, int face) {
 // the cells sorted by index, or an error when the surface reaches the grid's border.
 Result<std::vector<std::size_t>> collectSurfaceCells(Grid& grid, const glm::ivec3& seed) {
     std::vector<std::size_t> cells{grid.index(seed.x, seed.y, seed.z)};
-    std::vector<std::uint8_t> seen(static_cast<std::size_t>(grid.size(0)) * static_cast<std::size_t>(grid.size(1)) *
-                                       static_cast<std::size_t>(grid.size(2)),
-                                   0);
+    std::vector<std::uint8_t> seen(grid.indexCount(), 0);
     seen[cells[0]] = 1;
     for (std::size_t next = 0; next < cells.size(); ++next) {
         const glm::ivec3 cell = grid.coords(cells[next]);
@@ -222,32 +244,41 @@ void smoothTaubin(SurfaceMesh& mesh, const SurfaceMesherOptions& options) {
     }
 }
 
-// Two Newton steps onto the zero level (the second reuses the first gradient), which also gives
-// the normal.
+}  // namespace
+
 void projectOntoSurface(SurfaceMesh& mesh, const DistanceField& field, float h) {
     const float step = 0.05f * h;
-    mesh.normals.resize(mesh.positions.size());
-    for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
-        glm::vec3 p = mesh.positions[v];
+    auto gradient = [&](const glm::vec3& p) {
         const glm::vec3 g(field(p + glm::vec3(step, 0, 0)) - field(p - glm::vec3(step, 0, 0)),
                           field(p + glm::vec3(0, step, 0)) - field(p - glm::vec3(0, step, 0)),
                           field(p + glm::vec3(0, 0, step)) - field(p - glm::vec3(0, 0, step)));
-        const glm::vec3 grad = g / (2.0f * step);
-        const float g2 = glm::dot(grad, grad);
-        if (g2 > 1.0e-8f) {
-            for (int i = 0; i < 2; ++i) {
-                const glm::vec3 delta = grad * (field(p) / g2);
+        return g / (2.0f * step);
+    };
+    mesh.normals.resize(mesh.positions.size());
+    for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
+        glm::vec3 p = mesh.positions[v];
+        glm::vec3 grad(0.0f);
+        float g2 = 0.0f;
+        // Newton steps reusing one gradient; where the field bends sharply (a crease) they stall
+        // and a fresh gradient at the point reached carries on.
+        for (int round = 0; round < 3; ++round) {
+            grad = gradient(p);
+            g2 = glm::dot(grad, grad);
+            if (g2 <= 1.0e-8f) break;
+            float d = field(p);
+            for (int i = 0; i < 4 && std::abs(d) >= 1.0e-5f; ++i) {
+                const glm::vec3 delta = grad * (d / g2);
                 // A step longer than a cell would leave the neighbourhood the mesh was built from.
                 if (glm::length(delta) > h) break;
                 p -= delta;
+                d = field(p);
             }
+            if (std::abs(d) < 1.0e-5f) break;
         }
         mesh.positions[v] = p;
         mesh.normals[v] = g2 > 0.0f ? grad / std::sqrt(g2) : glm::vec3(0.0f, 1.0f, 0.0f);
     }
 }
-
-}  // namespace
 
 Result<SurfaceMesh> meshSurface(const DistanceField& field, const glm::vec3& boundsMin, const glm::vec3& boundsMax,
                                 const glm::vec3& inside, const SurfaceMesherOptions& options) {
@@ -287,7 +318,11 @@ Result<SurfaceMesh> meshSurface(const DistanceField& field, const glm::vec3& bou
     SurfaceMesh mesh;
     const std::vector<std::size_t>& ids = *cells;
     mesh.positions.reserve(ids.size());
-    for (const std::size_t id : ids) mesh.positions.push_back(cellVertex(grid, grid.coords(id)));
+    for (const std::size_t id : ids) {
+        const glm::ivec3 c = grid.coords(id);
+        mesh.positions.push_back(cellVertex(grid, c));
+        mesh.midline.push_back(grid.position(c.x, c.y, c.z).x < 0.0f && grid.position(c.x + 1, c.y, c.z).x > 0.0f);
+    }
     bool lost = false;  // a quad's cell missing from the grown set: cannot happen on a closed surface
     auto vertexOf = [&](int i, int j, int k) {
         const std::size_t id = grid.index(i, j, k);
@@ -336,7 +371,7 @@ Result<SurfaceMesh> meshSurface(const DistanceField& field, const glm::vec3& bou
     }
     if (lost) return fail("surface mesher: a quad refers to a cell off the surface (internal error)");
     smoothTaubin(mesh, options);
-    projectOntoSurface(mesh, field, h);
+    if (options.project) projectOntoSurface(mesh, field, h);
     return mesh;
 }
 

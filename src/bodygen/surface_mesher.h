@@ -21,13 +21,20 @@ struct SurfaceMesherOptions {
     int smoothingIterations = 6;  // Taubin shrink/inflate pairs
     float lambda = 0.5f;
     float mu = -0.53f;
+    bool project = true;  // off: the caller projects (fewer vertices, after simplifying)
 };
 
 struct SurfaceMesh {
     std::vector<glm::vec3> positions;
     std::vector<glm::vec3> normals;      // unit, outward (the field's gradient)
     std::vector<std::uint32_t> indices;  // counter-clockwise seen from outside
+    // Per vertex: its cell straddles the plane x = 0 (the midline of a mirror-symmetric field).
+    std::vector<std::uint8_t> midline;
 };
+
+// Newton steps of each vertex onto the zero level (at most a cell `h` away), which also give its
+// normal: the field's normalised gradient.
+void projectOntoSurface(SurfaceMesh& mesh, const DistanceField& field, float h);
 
 // Meshes the surface that encloses `inside`; the grid covers [boundsMin, boundsMax] (which must
 // contain the whole surface) on planes at odd multiples of half a cell, so a field symmetric in

@@ -1,5 +1,7 @@
 // The body tables load, mirror and fail with file:line messages.
 #include "body_fixture.h"
+#include "bodygen/body_shape.h"
+#include "bodygen/body_shape_table.h"
 #include "bodygen/csv.h"
 #include "support/gltf_builder.h"
 
@@ -85,4 +87,41 @@ TEST_CASE("bad tables stop with the file, the line and the problem") {
         REQUIRE_FALSE(result);
         CHECK(result.error().find(c.expected) != std::string::npos);
     }
+}
+
+TEST_CASE("bad shape tables stop with the file, the line and the problem") {
+    const auto dir = test::scratchDir("bad-shape-tables");
+    const std::string trunkHeader = "y_cm,centre_z_cm,half_width_cm,front_cm,back_cm,square\n";
+    const std::string goodTrunk = trunkHeader + "80,0,4,3,4,0\n90,0,12,8,9,0.2\n100,0,14,10,10,0.3\n";
+    const std::string partHeader = "part,group,side,joint,from,to,r0_cm,r1_cm,r_mid_cm,blend_cm,join\n";
+    const std::string goodPart = "knee,leg,L,thigh,knee_joint_centre,knee_joint_centre(0 1 0),4 5 4,4 5 4,,2,smooth\n";
+    struct Case { std::string trunk, parts; const char* expected; };
+    const Case cases[] = {
+        {trunkHeader + "80,0,4,3,4,0\n70,0,4,3,4,0\n60,0,4,3,4,0\n", partHeader, "body_trunk.csv:3: y_cm must rise"},
+        {trunkHeader + "80,0,four,3,4,0\n", partHeader, "body_trunk.csv:2: half_width_cm 'four' is not a number"},
+        {goodTrunk, partHeader + "knee,tail,L,thigh,a,a,1 1 1,1 1 1,,1,smooth\n", "body_shape.csv:2: group 'tail'"},
+        {goodTrunk, partHeader + "knee,leg,mid,thigh,a,a,1 1 1,1 1 1,,1,smooth\n", "body_shape.csv:2: arm and leg parts"},
+        {goodTrunk, partHeader + "knee,leg,L,thigh,a(1 2),a,1 1 1,1 1 1,,1,smooth\n", "body_shape.csv:2: from: offset"},
+        {goodTrunk, partHeader + "knee,leg,L,thigh,a,a,1 1,1 1 1,,1,smooth\n", "body_shape.csv:2: r0_cm '1 1' needs three"},
+        {goodTrunk, partHeader + goodPart + "knee,leg,L,thigh,a,a,1 0 1,1 1 1,,1,smooth\n", "body_shape.csv:3: r0_cm must be positive"},
+        {goodTrunk, partHeader + "knee,leg,L,thigh,a,a,1 1 1,1 1 1,,1,cut\n", "body_shape.csv:2: join 'cut' must be smooth or carve"},
+    };
+    for (const Case& c : cases) {
+        const auto trunk = test::writeFile(dir / "body_trunk.csv", c.trunk);
+        const auto parts = test::writeFile(dir / "body_shape.csv", c.parts);
+        auto result = bodygen::readShapeTables(trunk, parts);
+        CAPTURE(c.expected);
+        REQUIRE_FALSE(result);
+        CHECK(result.error().find(c.expected) != std::string::npos);
+    }
+    // A reference the landmarks lack is named with the row it is on.
+    const auto body = test::loadBodyTables();
+    auto tables = bodygen::readShapeTables(test::writeFile(dir / "body_trunk.csv", goodTrunk),
+                                           test::writeFile(dir / "body_shape.csv", partHeader + goodPart +
+                                                           "ankle,leg,L,shin,nowhere,nowhere,1 1 1,1 1 1,,1,smooth\n"));
+    REQUIRE(tables);
+    auto shape = bodygen::BodyShape::build(*tables, body.landmarks, body.skeleton);
+    REQUIRE_FALSE(shape);
+    CHECK(shape.error().find("body_shape.csv:3: ankle") != std::string::npos);
+    CHECK(shape.error().find("nowhere") != std::string::npos);
 }
