@@ -79,9 +79,13 @@ void referralOnlyOnSkin(const Case& c) {
     // the pixel or a neighbour), and the skin point it shows lies in (or at the soft edge of)
     // one of the trigger point's zones.
     const anatomy::BodySurfaces& body = *f.explorer.surfaces();
-    std::vector<glm::vec3> zoneVertices;
-    for (std::size_t v = 0; v < body.skin.positions.size(); ++v) {
-        if ((*field)->strength(v) > 0.0f) zoneVertices.push_back(body.skin.positions[v]);
+    // The skin's triangles the heat reaches (a corner in a zone): the heat is blended across them.
+    anatomy::MuscleSurface zoneTriangles;
+    zoneTriangles.positions = body.skin.positions;
+    for (std::size_t t = 0; t + 2 < body.skin.indices.size(); t += 3) {
+        const std::uint32_t* tri = &body.skin.indices[t];
+        if ((*field)->strength(tri[0]) > 0.0f || (*field)->strength(tri[1]) > 0.0f || (*field)->strength(tri[2]) > 0.0f)
+            zoneTriangles.indices.insert(zoneTriangles.indices.end(), {tri[0], tri[1], tri[2]});
     }
     const glm::mat4 inverse = glm::inverse(after.frame.projection * after.frame.view);
     std::size_t checked = 0, onSkin = 0, inZone = 0;
@@ -99,10 +103,8 @@ void referralOnlyOnSkin(const Case& c) {
         const glm::vec4 ndc((p.x + 0.5f) / kWidth * 2.0f - 1.0f, 1.0f - (p.y + 0.5f) / kHeight * 2.0f, depth * 2.0f - 1.0f, 1.0f);
         glm::vec4 world = inverse * ndc;
         world /= world.w;
-        float nearest = 1e9f;
-        for (const glm::vec3& z : zoneVertices) nearest = std::min(nearest, glm::length(z - glm::vec3(world)));
-        // Within a skin triangle's size (6 mm cells) and the depth buffer's precision.
-        inZone += nearest < 0.012f;
+        // On a triangle the heat reaches, within the depth buffer's precision.
+        inZone += anatomy::distanceToSurface(zoneTriangles, glm::vec3(world)) < 0.004;
     }
     CAPTURE(checked);
     CHECK(checked > 50);
