@@ -42,7 +42,8 @@ struct Reading {
 class Mode;
 
 // The viewer's usual screen that a mode's windows sit in: the menus, the model and explorer
-// panels, the muscle panel, the Learn window and the keyboard shortcuts.
+// panels, the mode's guide, the muscle panel, the mode's panel, the Learn window and the
+// keyboard shortcuts, in that order.
 class Desk {
 public:
     virtual ~Desk() = default;
@@ -67,7 +68,11 @@ public:
     // The frame's UI: by default the desk with this mode's panel in it; the kiosk draws its
     // own screen instead.
     virtual void drawUi(ModeContext& context, Desk& desk) { desk.draw(context, *this); }
-    // The mode's own windows on the desk, drawn before the muscle panel.
+    // A window that steers what the body shows and may cover the selection (the student's
+    // quiz): drawn before the muscle panel, which its cover hides.
+    virtual void drawGuide(ModeContext&) {}
+    // The mode's own windows on the desk, drawn after the muscle panel (the therapist's client
+    // session).
     virtual void drawPanel(ModeContext&) {}
     // The mode's entries in the Learn menu.
     virtual void learnMenu() {}

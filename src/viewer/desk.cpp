@@ -32,10 +32,11 @@ void ViewerDesk::draw(ModeContext& context, Mode& mode) {
         },
         [&mode] { mode.learnMenu(); });
     ui::drawLegends(m_exploreUi);
-    mode.drawPanel(context);
+    mode.drawGuide(context);
     if (m_exploreUi.available && !m_musclePanel.muscleId.empty() && m_musclePanel.open && mode.selectionCover().empty()) {
         ui::drawMusclePanel(context.atlas, m_musclePanel, m_panelActions);
     }
+    mode.drawPanel(context);
     if (m_state.learn.open) ui::drawLearnWindow(context.atlas, m_state.learn);
     applyExploreUi(m_exploreUi, explorer.state());
     carryOut(context, m_exploreActions);

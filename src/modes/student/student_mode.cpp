@@ -16,7 +16,7 @@ class StudentMode final : public Mode {
 public:
     Reading reading() const override { return {ui::ReadingLevel::Student, false}; }
     void enter(ModeContext& context) override;
-    void drawPanel(ModeContext& context) override;
+    void drawGuide(ModeContext& context) override;
     void learnMenu() override;
     std::string_view selectionCover() const override { return ui::quizSelectionLabel(m_quiz); }
     void bodyClicked(ModeContext& context, int x, int y, bool shift) override;
@@ -49,7 +49,7 @@ void StudentMode::enter(ModeContext& context) {
 
 void StudentMode::learnMenu() { ImGui::MenuItem("Quiz", nullptr, &m_quiz.open); }
 
-void StudentMode::drawPanel(ModeContext& context) {
+void StudentMode::drawGuide(ModeContext& context) {
     Explorer& explorer = context.explorer;
     if (!explorer.isFigure() || !m_quiz.open) return;
     ui::drawQuizPanel(context.atlas, m_quiz, m_actions);
