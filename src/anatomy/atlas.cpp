@@ -53,6 +53,14 @@ const Page* Atlas::findPage(std::string_view id) const {
     return nullptr;
 }
 
+const std::string& Atlas::disclaimer() const {
+    static const std::string kNone;
+    for (const Page& page : pages) {
+        if (!page.notice.empty()) return page.notice;
+    }
+    return kNone;
+}
+
 const Source* Atlas::findSource(std::string_view key) const {
     const auto it = sources.find(std::string(key));
     return it == sources.end() ? nullptr : &it->second;

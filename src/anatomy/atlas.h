@@ -119,6 +119,9 @@ struct Page {
     std::string id;
     std::string title;
     int order = 0;
+    // A one-line notice the app shows wherever it speaks of pain (the muscle panel, the
+    // handout, query, the kiosk); the atlas's disclaimer is the first page's that has one.
+    std::string notice;
     std::vector<PageSection> sections;
     std::vector<Citation> sources;
 };
@@ -152,6 +155,8 @@ struct Atlas {
     const TriggerPoint* findTriggerPoint(std::string_view id) const;
     const Page* findPage(std::string_view id) const;
     const Source* findSource(std::string_view key) const;
+    // The disclaimer: the first page's notice (red_flags.json has it); "" when no page has one.
+    const std::string& disclaimer() const;
     std::vector<const TriggerPoint*> allTriggerPoints() const;
     // The muscles whose `region` (head, neck, ... leg) is `region`.
     std::vector<const Muscle*> musclesInRegion(std::string_view region) const;

@@ -1,6 +1,6 @@
 // The figure as the domain sees it: the skin with its body-region labels, every muscle's
 // surface with its muscle coordinates (u, v), and the bony landmarks, all in the bind pose.
-// Plain data, no GL and no model: src/app/figure_surfaces.h fills it from a loaded scene.
+// Plain data, no GL and no model: src/explore/figure_surfaces.h fills it from a loaded scene.
 //
 // Conventions (DESIGN.md): metres, +Y up, the figure faces +Z, the figure's LEFT is +X; meshes
 // and sided names end in `.L` (x > 0) or `.R` (x < 0).

@@ -4,6 +4,7 @@
 
 #include "anatomy/search.h"
 #include "core/files.h"
+#include "core/suggestions.h"
 
 #include <algorithm>
 #include <cmath>
@@ -49,8 +50,7 @@ std::string joined(std::span<const std::string_view> words) {
 }
 
 std::string didYouMean(std::string_view wanted, std::span<const std::string_view> candidates) {
-    const auto close = closestMatches(wanted, candidates, 1);
-    return close.empty() ? std::string() : "; did you mean '" + close.front() + "'?";
+    return myomap::didYouMean(closestMatches(wanted, candidates, 1));
 }
 
 struct Position {

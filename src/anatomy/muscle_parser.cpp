@@ -2,6 +2,7 @@
 #include "anatomy/content_parsers.h"
 #include "anatomy/regions.h"
 #include "anatomy/search.h"
+#include "core/suggestions.h"
 
 #include <algorithm>
 #include <array>
@@ -35,8 +36,7 @@ Enum enumOf(const std::array<std::string_view, N>& words, const std::string& wor
 }
 
 std::string suggestion(std::string_view wanted, std::span<const std::string_view> candidates) {
-    const auto close = closestMatches(wanted, candidates, 1);
-    return close.empty() ? std::string() : "; did you mean '" + close.front() + "'?";
+    return didYouMean(closestMatches(wanted, candidates, 1));
 }
 
 std::optional<Levels> parseLevels(const Json& object, const std::string& path, std::string_view key, Checker& checker) {

@@ -1,6 +1,7 @@
 // Pages, sources.json and the citations both muscles and pages carry: docs/CONTENT.md.
 #include "anatomy/content_parsers.h"
 #include "anatomy/search.h"
+#include "core/suggestions.h"
 
 #include <array>
 
@@ -10,7 +11,7 @@ namespace {
 using Need = Checker::Need;
 using Kind = Checker::Kind;
 
-constexpr std::array<std::string_view, 5> kPageFields{"id", "title", "order", "sections", "sources"};
+constexpr std::array<std::string_view, 6> kPageFields{"id", "title", "order", "notice", "sections", "sources"};
 constexpr std::array<std::string_view, 4> kSectionFields{"heading", "client", "student", "table"};
 constexpr std::array<std::string_view, 2> kTableFields{"columns", "rows"};
 constexpr std::array<std::string_view, 3> kCitationFields{"ref", "chapter", "pages"};
@@ -107,10 +108,8 @@ std::optional<std::vector<Citation>> parseCitations(const Json& object, const st
             if (found == context.sources->end()) {
                 std::vector<std::string_view> keys;
                 for (const auto& [key, source] : *context.sources) keys.push_back(key);
-                const auto close = closestMatches(citation.ref, keys, 1);
-                checker.error(childPath(itemPath, "ref"),
-                              "'" + citation.ref + "' is not a key of sources.json" +
-                                  (close.empty() ? std::string() : "; did you mean '" + close.front() + "'?"));
+                checker.error(childPath(itemPath, "ref"), "'" + citation.ref + "' is not a key of sources.json" +
+                                                              didYouMean(closestMatches(citation.ref, keys, 1)));
             } else {
                 citation.source = found->second;
             }
@@ -135,6 +134,7 @@ std::optional<Page> parsePage(const Json& root, const ParseContext& context, Che
         page.id = std::move(*id);
     }
     if (auto title = checker.text(root, "", "title")) page.title = std::move(*title);
+    if (auto notice = checker.text(root, "", "notice", Need::Optional)) page.notice = std::move(*notice);
     if (const Json* order = checker.get(root, "", "order", Kind::Integer)) {
         const auto value = order->get<long long>();
         if (value < 0 || value > 100000)

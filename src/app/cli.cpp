@@ -1,20 +1,18 @@
 #include "app/cli.h"
 
 #include "core/image.h"
+#include "core/numbers.h"
+#include "core/suggestions.h"
+#include "modes/kiosk/kiosk_mode.h"
+#include "modes/registry.h"
 
-#include <charconv>
 #include <cmath>
 #include <sstream>
 
 namespace myomap::app {
 namespace {
 
-std::optional<float> number(std::string_view text) {
-    float value = 0.0f;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
-    return value;
-}
+std::optional<float> number(std::string_view text) { return parseNumber<float>(text); }
 
 std::optional<glm::vec3> vector3(std::string_view text) {
     glm::vec3 v;
@@ -32,16 +30,26 @@ std::optional<glm::vec3> vector3(std::string_view text) {
 std::optional<glm::vec3> hexColor(std::string_view text) {
     if (!text.empty() && text[0] == '#') text.remove_prefix(1);
     if (text.size() != 6) return std::nullopt;
-    unsigned value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + 6, value, 16);
-    if (ec != std::errc() || end != text.data() + 6) return std::nullopt;
+    const auto parsed = parseNumber<unsigned>(text, 16);
+    if (!parsed) return std::nullopt;
+    const unsigned value = *parsed;
     return glm::vec3((value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff) / 255.0f;
+}
+
+// The modes --mode may name (those in the Mode menu): "therapist or student".
+std::string menuModeNames() {
+    std::vector<std::string> names;
+    for (const ModeEntry& entry : allModes()) {
+        if (!entry.menuLabel.empty()) names.push_back(entry.name);
+    }
+    return orList(names);
 }
 
 }  // namespace
 
 Result<Options> parseOptions(const std::vector<std::string>& args) {
     Options o;
+    bool kiosk = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& arg = args[i];
         auto value = [&]() -> Result<std::string> {
@@ -101,15 +109,17 @@ Result<Options> parseOptions(const std::vector<std::string>& args) {
         } else if (arg == "--mode") {
             auto v = value();
             if (!v) return fail(v.error());
-            if (*v == "therapist") o.mode = Mode::Therapist;
-            else if (*v == "student") o.mode = Mode::Student;
-            else return bad(*v, "therapist or student (the kiosk is --kiosk)");
+            const ModeEntry* mode = findMode(*v);
+            if (!mode || mode->menuLabel.empty()) {
+                return bad(*v, (menuModeNames() + " (the kiosk is --kiosk)").c_str());
+            }
+            o.mode = *v;
         } else if (arg == "--kiosk") {
-            o.kiosk = true;
+            kiosk = true;
         } else if (arg == "--config") {
             auto v = value();
             if (!v) return fail(v.error());
-            o.kioskConfig = *v;
+            o.modeConfig = *v;
         } else if (arg == "--bench") {
             auto v = value();
             if (!v) return fail(v.error());
@@ -140,11 +150,12 @@ Result<Options> parseOptions(const std::vector<std::string>& args) {
             return fail("unknown option '" + arg + "' (see myomap --help)");
         }
     }
+    if (kiosk) o.mode = kKioskModeName;  // whatever --mode said
     if (o.target && !o.camera) return fail("--target needs --camera too");
-    if (o.kioskConfig && !o.kiosk) return fail("--config is the kiosk's configuration: use it with --kiosk");
+    if (o.modeConfig && !kiosk) return fail("--config is the kiosk's configuration: use it with --kiosk");
     if (o.soakLog && !o.frames) return fail("--soak-log records a headless kiosk run: use it with --kiosk --frames N");
     if (o.camera && o.view) return fail("give either --view or --camera, not both");
-    if (!o.bench.empty() && (o.kiosk || o.screenshot || o.script)) return fail("--bench times the viewer: not with --kiosk, --screenshot or --script");
+    if (!o.bench.empty() && (kiosk || o.screenshot || o.script)) return fail("--bench times the viewer: not with --kiosk, --screenshot or --script");
     return o;
 }
 

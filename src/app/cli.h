@@ -1,49 +1,13 @@
-// Command-line options: parsed into a plain struct (unit-tested without a window).
+// The command line: parsed into the plain Options struct (unit-tested without a window).
 #pragma once
 
-#include "app/camera.h"
-#include "app/script.h"
+#include "automation/options.h"
 #include "core/result.h"
 
-#include <filesystem>
-#include <optional>
 #include <string>
 #include <vector>
 
 namespace myomap::app {
-
-enum class Mode { Therapist, Student };
-
-struct Options {
-    std::optional<std::filesystem::path> model;
-    std::optional<std::filesystem::path> screenshot;
-    int width = 1600;
-    int height = 1000;
-    bool sizeGiven = false;
-    float time = 0.0f;
-    std::string clip;
-    std::optional<View> view;
-    std::optional<glm::vec3> camera;
-    std::optional<glm::vec3> target;
-    float fovDegrees = 35.0f;
-    std::optional<glm::vec3> background;  // sRGB 0-1, flat instead of the gradient
-    std::optional<std::filesystem::path> script;  // --script FILE: run its commands
-    // One-shot script commands given as flags (--select, --referral, --layer, ...), in the
-    // order given; they run after the view, clip and time above are applied (and before a
-    // --script).
-    std::vector<ScriptCommand> commands;
-    Mode mode = Mode::Therapist;                        // --mode therapist|student
-    bool kiosk = false;                                 // --kiosk: the clinic's locked-down kiosk
-    std::optional<std::filesystem::path> kioskConfig;   // --config FILE (kiosk)
-    std::optional<long> frames;                         // --frames N: run N frames headless, then exit
-    double fixedDt = 1.0 / 30.0;                        // --fixed-dt S: seconds per headless frame
-    std::optional<std::filesystem::path> soakLog;       // --soak-log FILE.csv: the run's figures over time
-    // --bench orbit|floor|first-frame: time the viewer for --frames frames and print the
-    // figures (bench/run.sh, docs/PERFORMANCE.md).
-    std::string bench;
-    bool help = false;
-    bool version = false;
-};
 
 Result<Options> parseOptions(const std::vector<std::string>& args);
 std::string helpText();

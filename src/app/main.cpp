@@ -1,12 +1,13 @@
-// myomap: the viewer, or one offscreen frame with --screenshot.
+// myomap: the viewer, or one offscreen frame with --screenshot, or one of the tools.
 #include "app/cli.h"
-#include "app/figure_metrics.h"
-#include "app/handout_maker.h"
-#include "app/headless.h"
-#include "app/kiosk_run.h"
-#include "app/query.h"
-#include "app/viewer.h"
+#include "automation/headless.h"
 #include "core/log.h"
+#include "modes/kiosk/kiosk_mode.h"
+#include "tools/figure_metrics.h"
+#include "tools/handout_command.h"
+#include "tools/kiosk_soak.h"
+#include "tools/query.h"
+#include "viewer/viewer.h"
 
 #include <cstdio>
 #include <string>
@@ -41,11 +42,12 @@ int main(int argc, char** argv) {
         std::printf("myomap %s\n", MYOMAP_VERSION);
         return 0;
     }
-    if (options->frames && !options->kiosk && options->bench.empty()) {
+    const bool kiosk = options->mode == app::kKioskModeName;
+    if (options->frames && !kiosk && options->bench.empty()) {
         log::error("--frames runs the kiosk offscreen (with --kiosk) or sets a benchmark's length (with --bench)");
         return 2;
     }
-    if (options->kiosk && options->frames) return app::runKioskFrames(*options);
+    if (kiosk && options->frames) return app::runKioskFrames(*options);
     if (options->screenshot || options->script) return app::runHeadless(*options);
     return app::runViewer(*options);
 }

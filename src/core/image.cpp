@@ -1,11 +1,11 @@
 #include "core/image.h"
 
 #include "core/files.h"
+#include "core/numbers.h"
 
 #include <png.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <optional>
 #include <stb/stb_image.h>
@@ -20,10 +20,7 @@ std::string imageSizeRule() {
 
 Result<ImageSize> parseImageSize(std::string_view text) {
     const auto whole = [](std::string_view part) -> std::optional<long long> {
-        long long value = 0;
-        const auto [end, error] = std::from_chars(part.data(), part.data() + part.size(), value);
-        if (error != std::errc() || end != part.data() + part.size() || part.empty()) return std::nullopt;
-        return value;
+        return parseNumber<long long>(part);
     };
     const auto x = text.find('x');
     const auto w = x == std::string_view::npos ? std::nullopt : whole(text.substr(0, x));

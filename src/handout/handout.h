@@ -32,9 +32,7 @@ struct Handout {
     ImageRgba painPicture;    // optional: the marked areas on the body
     std::vector<HandoutMuscle> muscles;
     std::string notes;
-    std::string disclaimer =
-        "Myomap is an education tool, not a diagnosis. See a doctor for numbness, tingling, weakness, "
-        "chest pain, fever, or pain that is severe, sudden or follows an injury.";
+    std::string disclaimer;   // at the foot of every page: the atlas's (anatomy::Atlas::disclaimer)
 
     // Made from a client's session (their pain, label or notes): written owner-only (0600).
     bool holdsClientData() const { return !clientLabel.empty() || !painAreas.empty() || !notes.empty(); }

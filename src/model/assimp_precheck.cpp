@@ -3,6 +3,7 @@
 // its array, or an index far past every array makes it read out of bounds (a crash), and a
 // stray character in an index list makes it allocate until memory runs out. Each of those is
 // refused here with a message instead. This is no validator: it only rules out what crashes.
+#include "core/numbers.h"
 #include "model/assimp_convert.h"
 
 #include <algorithm>
@@ -23,13 +24,16 @@ bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 struct Tag {
     std::string_view name;
     std::string_view attributes;
-    std::string_view content;  // text up to the next tag
+    std::string_view content;  // text up to the next tag (start tags)
     std::size_t offset = 0;
+    bool end = false;          // an end tag, </name>
+    bool selfClosing = false;  // <name ... />
 };
 
-// Calls `visit` for each start tag; skips comments, CDATA, declarations and end tags.
+// Calls `visit` for each start and end tag; skips comments, CDATA and declarations. A truncated
+// tag ends the walk (Assimp's XML parser reports it).
 template <typename Visit>
-Status forEachStartTag(std::string_view xml, Visit visit) {
+Status forEachTag(std::string_view xml, Visit visit) {
     std::size_t pos = 0;
     while ((pos = xml.find('<', pos)) != std::string_view::npos) {
         const std::string_view rest = xml.substr(pos);
@@ -46,18 +50,21 @@ Status forEachStartTag(std::string_view xml, Visit visit) {
             continue;
         }
         const std::size_t close = xml.find('>', pos);
-        if (close == std::string_view::npos) return Ok{};  // truncated: Assimp's XML parser reports it
-        if (rest.size() < 2 || rest[1] == '/' || rest[1] == '?' || rest[1] == '!') {
+        if (close == std::string_view::npos) return Ok{};
+        if (rest.size() < 2 || rest[1] == '?' || rest[1] == '!') {
             pos = close + 1;
             continue;
         }
         Tag tag;
         tag.offset = pos;
-        std::size_t nameEnd = pos + 1;
+        tag.end = rest[1] == '/';
+        const std::size_t nameStart = pos + (tag.end ? 2 : 1);
+        std::size_t nameEnd = nameStart;
         while (nameEnd < close && !isSpace(xml[nameEnd]) && xml[nameEnd] != '/') ++nameEnd;
-        tag.name = xml.substr(pos + 1, nameEnd - pos - 1);
+        tag.name = xml.substr(nameStart, nameEnd - nameStart);
         tag.attributes = xml.substr(nameEnd, close - nameEnd);
-        if (xml[close - 1] != '/') {
+        tag.selfClosing = xml[close - 1] == '/';
+        if (!tag.end && !tag.selfClosing) {
             const std::size_t next = std::min(xml.find('<', close + 1), xml.size());
             tag.content = xml.substr(close + 1, next - close - 1);
         }
@@ -65,6 +72,12 @@ Status forEachStartTag(std::string_view xml, Visit visit) {
         pos = close + 1;
     }
     return Ok{};
+}
+
+// Calls `visit` for each start tag only.
+template <typename Visit>
+Status forEachStartTag(std::string_view xml, Visit visit) {
+    return forEachTag(xml, [&](const Tag& tag) -> Status { return tag.end ? Status(Ok{}) : visit(tag); });
 }
 
 std::optional<std::string_view> attribute(std::string_view attributes, std::string_view name) {
@@ -86,11 +99,7 @@ std::optional<std::string_view> attribute(std::string_view attributes, std::stri
 }
 
 std::optional<unsigned long long> number(std::optional<std::string_view> text) {
-    if (!text || text->empty()) return std::nullopt;
-    unsigned long long value = 0;
-    const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
-    if (error != std::errc() || end != text->data() + text->size()) return std::nullopt;
-    return value;
+    return text ? parseNumber<unsigned long long>(*text) : std::nullopt;
 }
 
 bool isArray(std::string_view name) {
@@ -114,41 +123,20 @@ Status checkNodeInstances(std::string_view xml) {
     std::unordered_map<std::string, std::vector<std::string>> edges;
     std::vector<std::string> open;  // ids of the <node> elements around the current position
     std::size_t unnamed = 0;
-    std::size_t pos = 0;
-    while ((pos = xml.find('<', pos)) != std::string_view::npos) {
-        const std::string_view rest = xml.substr(pos);
-        auto skipTo = [&](std::string_view end) {
-            const std::size_t found = xml.find(end, pos);
-            pos = found == std::string_view::npos ? xml.size() : found + end.size();
-        };
-        if (rest.rfind("<!--", 0) == 0) {
-            skipTo("-->");
-            continue;
-        }
-        if (rest.rfind("<![CDATA[", 0) == 0) {
-            skipTo("]]>");
-            continue;
-        }
-        const std::size_t close = xml.find('>', pos);
-        if (close == std::string_view::npos) break;
-        const std::string_view tag = xml.substr(pos + 1, close - pos - 1);
-        pos = close + 1;
-        auto named = [&](std::string_view name) {
-            return tag.rfind(name, 0) == 0 && (tag.size() == name.size() || isSpace(tag[name.size()]) || tag[name.size()] == '/');
-        };
-        const bool selfClosing = !tag.empty() && tag.back() == '/';
-        if (named("/node")) {
-            if (!open.empty()) open.pop_back();
-        } else if (named("node")) {
-            const auto id = attribute(tag.substr(4), "id");
+    (void)forEachTag(xml, [&](const Tag& tag) -> Status {
+        if (tag.end) {
+            if (tag.name == "node" && !open.empty()) open.pop_back();
+        } else if (tag.name == "node") {
+            const auto id = attribute(tag.attributes, "id");
             std::string key = id && !id->empty() ? std::string(*id) : "\n" + std::to_string(unnamed++);
             if (!open.empty()) edges[open.back()].push_back(key);
-            if (!selfClosing) open.push_back(std::move(key));
-        } else if (named("instance_node") && !open.empty()) {
-            const auto url = attribute(tag.substr(13), "url");
+            if (!tag.selfClosing) open.push_back(std::move(key));
+        } else if (tag.name == "instance_node" && !open.empty()) {
+            const auto url = attribute(tag.attributes, "url");
             if (url && !url->empty() && (*url)[0] == '#') edges[open.back()].push_back(reference(*url));
         }
-    }
+        return Ok{};
+    });
     // Iterative depth-first search; grey nodes are on the current path.
     enum : unsigned char { kWhite, kGrey, kBlack };
     std::unordered_map<std::string, unsigned char> colour;
@@ -274,10 +262,10 @@ Status checkColladaText(std::string_view xml) {
             if (end == digits || (end < text.size() && !isSpace(text[end]))) {
                 return fail("malformed COLLADA: " + at(tag) + " holds something other than plain integers");
             }
-            unsigned long long value = 0;
-            const auto [stop, error] = std::from_chars(text.data() + digits, text.data() + end, value);
+            const auto parsed = parseNumber<unsigned long long>(text.substr(digits, end - digits));
+            const unsigned long long value = parsed.value_or(0);
             const bool tooLarge = tag.name == "vcount" ? value > longest : value >= longest;
-            if (error != std::errc() || stop != text.data() + end || tooLarge) {
+            if (!parsed || tooLarge) {
                 return fail("malformed COLLADA: " + at(tag) + " holds " + std::string(text.substr(i, end - i)) +
                             ", more than any data array in the file has values");
             }

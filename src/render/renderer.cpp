@@ -73,8 +73,8 @@ void Renderer::State::uploadMorphWeights(const FrameData& frame) {
 }
 
 MorphUniforms morphUniforms(const gl::Program& p) {
-    return {p.location("uMorphTargets"), p.location("uMorphDeltas"), p.location("uMorphWeights"), p.location("uMorphRow"),
-            p.location("uMorphVertices")};
+    return {.targets = p.location("uMorphTargets"), .deltas = p.location("uMorphDeltas"),
+            .weights = p.location("uMorphWeights"), .row = p.location("uMorphRow"), .vertices = p.location("uMorphVertices")};
 }
 
 void Renderer::State::setMorph(const FrameData& frame, const DrawItem& item, const MorphUniforms& uniforms) {
@@ -124,20 +124,28 @@ void Renderer::State::cull(const FrameData& frame) {
 
 std::size_t Renderer::culledLastFrame() const { return m->culled; }
 
-Result<gl::Program> buildMeshProgram(bool heatOnly, MeshUniforms& u) {
-    std::vector<std::string> defines;
-    if (heatOnly) defines.emplace_back("HEAT_ONLY");
-    auto program = gl::Program::build(heatOnly ? "mesh heat-only" : "mesh", shaderSource("mesh.vert.glsl"),
-                                      shaderSource("mesh.frag.glsl"), defines);
-    if (!program) return fail(program.error());
-    const gl::Program& p = program.value();
-    u = {p.location("uModel"), p.location("uNormalMatrix"), p.location("uViewProjection"), p.location("uSkinned"),
-         p.location("uJointOffset"), p.location("uJointMatrices"), p.location("uBaseColor"), p.location("uHasTexture"),
-         p.location("uBaseColorTexture"), p.location("uCameraPosition"), p.location("uKeyDirection"),
-         p.location("uOpacity"), p.location("uStriated"), p.location("uHeatMode"), p.location("uHeatPalette"),
-         p.location("uStipple"), p.location("uHighlight"), p.location("uXray"), p.location("uJointsInUniforms"),
-         p.location("uJoints"), morphUniforms(p), p.location("uOpaque")};
+Result<gl::Program> withUniforms(Result<gl::Program> program, const std::function<void(const gl::Program&)>& lookUp) {
+    if (program) lookUp(program.value());
     return program;
+}
+
+Result<gl::Program> buildMeshProgram(bool heatOnly, MeshUniforms& u) {
+    auto program = gl::Program::build(heatOnly ? "mesh heat-only" : "mesh", shaderSource("mesh.vert.glsl"),
+                                      shaderSource("mesh.frag.glsl"), heatOnly ? std::vector<std::string>{"HEAT_ONLY"}
+                                                                               : std::vector<std::string>{});
+    return withUniforms(std::move(program), [&u](const gl::Program& p) {
+        u = {.model = p.location("uModel"), .normalMatrix = p.location("uNormalMatrix"),
+             .viewProjection = p.location("uViewProjection"), .skinned = p.location("uSkinned"),
+             .jointOffset = p.location("uJointOffset"), .jointMatrices = p.location("uJointMatrices"),
+             .baseColor = p.location("uBaseColor"), .hasTexture = p.location("uHasTexture"),
+             .baseColorTexture = p.location("uBaseColorTexture"), .cameraPosition = p.location("uCameraPosition"),
+             .keyDirection = p.location("uKeyDirection"), .opacity = p.location("uOpacity"),
+             .striated = p.location("uStriated"), .heatMode = p.location("uHeatMode"),
+             .heatPalette = p.location("uHeatPalette"), .stipple = p.location("uStipple"),
+             .highlight = p.location("uHighlight"), .xray = p.location("uXray"),
+             .jointsInUniforms = p.location("uJointsInUniforms"), .joints = p.location("uJoints"),
+             .morph = morphUniforms(p), .opaque = p.location("uOpaque")};
+    });
 }
 
 void Renderer::State::setFrameUniforms(const gl::Program& program, const MeshUniforms& uniforms, const FrameData& frame) {
@@ -214,24 +222,22 @@ Result<Renderer> Renderer::create() {
     if (!info) return fail(info.error());
     Renderer r;
     r.m->info = info.value();
-    auto mesh = buildMeshProgram(false, r.m->u);
-    if (!mesh) return fail(mesh.error());
-    r.m->meshProgram = std::move(mesh.value());
-    auto heatOnly = buildMeshProgram(true, r.m->heatOnlyU);
-    if (!heatOnly) return fail(heatOnly.error());
-    r.m->heatOnlyProgram = std::move(heatOnly.value());
-    auto ids = buildIdProgram(r.m->idU);
-    if (!ids) return fail(ids.error());
-    r.m->idProgram = std::move(ids.value());
-    auto marker = buildMarkerProgram(false, r.m->markerU);
-    if (!marker) return fail(marker.error());
-    r.m->markerProgram = std::move(marker.value());
-    auto markerIds = buildMarkerProgram(true, r.m->markerIdU);
-    if (!markerIds) return fail(markerIds.error());
-    r.m->markerIdProgram = std::move(markerIds.value());
-    auto background = gl::Program::build("background", shaderSource("background.vert.glsl"), shaderSource("background.frag.glsl"));
-    if (!background) return fail(background.error());
-    r.m->backgroundProgram = std::move(background.value());
+    // Each program built (its uniforms looked up) or the first build error.
+    const auto keep = [](Result<gl::Program> built, gl::Program& into) -> Status {
+        if (!built) return fail(built.error());
+        into = std::move(built.value());
+        return Ok{};
+    };
+    State& state = *r.m;
+    const auto background = [] {
+        return gl::Program::build("background", shaderSource("background.vert.glsl"), shaderSource("background.frag.glsl"));
+    };
+    if (auto s = keep(buildMeshProgram(false, state.u), state.meshProgram); !s) return fail(s.error());
+    if (auto s = keep(buildMeshProgram(true, state.heatOnlyU), state.heatOnlyProgram); !s) return fail(s.error());
+    if (auto s = keep(buildIdProgram(state.idU), state.idProgram); !s) return fail(s.error());
+    if (auto s = keep(buildMarkerProgram(false, state.markerU), state.markerProgram); !s) return fail(s.error());
+    if (auto s = keep(buildMarkerProgram(true, state.markerIdU), state.markerIdProgram); !s) return fail(s.error());
+    if (auto s = keep(background(), state.backgroundProgram); !s) return fail(s.error());
     r.m->bgTop = r.m->backgroundProgram.location("uTop");
     r.m->bgBottom = r.m->backgroundProgram.location("uBottom");
     r.m->jointTexture = gl::Texture(4, 64, gl::TextureFormat::Rgba32F);

@@ -2,27 +2,31 @@
 // pass that picking reads.
 #include "render/renderer_state.h"
 
+#include "core/log.h"
+
+#include <cassert>
+#include <string>
+
 namespace myomap::render {
 
 Result<gl::Program> buildIdProgram(IdUniforms& u) {
     auto program = gl::Program::build("id", shaderSource("mesh.vert.glsl"), shaderSource("id.frag.glsl"));
-    if (!program) return fail(program.error());
-    const gl::Program& p = program.value();
-    u = {p.location("uModel"), p.location("uViewProjection"), p.location("uSkinned"), p.location("uJointOffset"),
-         p.location("uJointMatrices"), p.location("uId"), morphUniforms(p)};
-    return program;
+    return withUniforms(std::move(program), [&u](const gl::Program& p) {
+        u = {.model = p.location("uModel"), .viewProjection = p.location("uViewProjection"),
+             .skinned = p.location("uSkinned"), .jointOffset = p.location("uJointOffset"),
+             .jointMatrices = p.location("uJointMatrices"), .id = p.location("uId"), .morph = morphUniforms(p)};
+    });
 }
 
 Result<gl::Program> buildMarkerProgram(bool idPass, MarkerUniforms& u) {
-    std::vector<std::string> defines;
-    if (idPass) defines.emplace_back("ID_PASS");
     auto program = gl::Program::build(idPass ? "marker ids" : "marker", shaderSource("marker.vert.glsl"),
-                                      shaderSource("marker.frag.glsl"), defines);
-    if (!program) return fail(program.error());
-    const gl::Program& p = program.value();
-    u = {p.location("uViewProjection"), p.location("uCenter"), p.location("uRadius"), p.location("uColor"),
-         p.location("uFilled"), p.location("uId")};
-    return program;
+                                      shaderSource("marker.frag.glsl"),
+                                      idPass ? std::vector<std::string>{"ID_PASS"} : std::vector<std::string>{});
+    return withUniforms(std::move(program), [&u](const gl::Program& p) {
+        u = {.viewProjection = p.location("uViewProjection"), .center = p.location("uCenter"),
+             .radius = p.location("uRadius"), .color = p.location("uColor"), .filled = p.location("uFilled"),
+             .id = p.location("uId")};
+    });
 }
 
 // Where a selected surface is covered, it shows through faintly (depth test reversed: only
@@ -80,7 +84,16 @@ void Renderer::State::drawMarkers(const FrameData& frame) {
 void Renderer::setHeat(int mesh, std::span<const glm::vec2> heat) {
     if (mesh < 0 || static_cast<std::size_t>(mesh) >= m->meshes.size()) return;
     GpuMesh& target = m->meshes[static_cast<std::size_t>(mesh)];
-    if (heat.size() != target.vertexCount) return;
+    if (heat.size() != target.vertexCount) {
+        // A caller's mistake (heat built for another mesh): said once per mesh, not every frame.
+        if (!target.heatMisfitReported) {
+            log::error("Renderer::setHeat: mesh " + std::to_string(mesh) + " has " + std::to_string(target.vertexCount) +
+                       " vertices but the heat has " + std::to_string(heat.size()) + " values; its heat is left as it was");
+            target.heatMisfitReported = true;
+        }
+        assert(!"Renderer::setHeat: the heat buffer's size differs from the mesh's vertex count");
+        return;
+    }
     if (target.heat.name() == 0) {
         target.heat = gl::Buffer(gl::BufferKind::Vertex, heat.data(), heat.size_bytes());
         target.vao.attribute(kHeat, target.heat, 2, gl::AttributeType::Float);

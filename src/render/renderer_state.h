@@ -5,6 +5,7 @@
 #include "render/culling.h"
 #include "render/renderer.h"
 
+#include <functional>
 #include <string_view>
 
 namespace myomap::render {
@@ -20,6 +21,7 @@ struct GpuMesh {
     gl::VertexArray vao;
     std::vector<gl::Buffer> buffers;
     gl::Buffer heat;  // created by the first Renderer::setHeat
+    bool heatMisfitReported = false;  // a setHeat of the wrong size was logged
     std::size_t vertexCount = 0;
     int indexCount = 0;
     bool skinned = false;
@@ -32,6 +34,9 @@ struct GpuMesh {
 
 inline constexpr int kMorphTextureWidth = 1024;  // within every OpenGL 3.3 context's texture size
 
+// Uniform locations of each program, looked up once by name into these named fields
+// (designated initializers, in declaration order: a field moved or renamed fails to compile
+// instead of silently taking another uniform's location).
 struct MorphUniforms {
     int targets, deltas, weights, row, vertices;
 };
@@ -123,5 +128,7 @@ Result<gl::Program> buildMarkerProgram(bool idPass, MarkerUniforms& u);
 Result<gl::Program> buildIdProgram(IdUniforms& u);
 Result<gl::Program> buildMeshProgram(bool heatOnly, MeshUniforms& u);
 MorphUniforms morphUniforms(const gl::Program& program);
+// `program` once `lookUp` has read its uniform locations into named fields, or its build error.
+Result<gl::Program> withUniforms(Result<gl::Program> program, const std::function<void(const gl::Program&)>& lookUp);
 
 }  // namespace myomap::render

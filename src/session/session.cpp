@@ -148,38 +148,44 @@ std::optional<glm::vec3> readPoint(Reader& r, const Json& mark, const std::strin
     return point;
 }
 
-void readPain(Reader& r, const Json& root, Session& out) {
-    const Json* list = r.array(root, "", "pain");
+// Calls `read` with each object in the list `key` of `root` and its path; anything else in
+// the list is a problem.
+template <typename Read>
+void forEachObject(Reader& r, const Json& root, const char* key, Read read) {
+    const Json* list = r.array(root, "", key);
     if (!list) return;
     for (std::size_t i = 0; i < list->size(); ++i) {
-        const std::string path = childPath("/pain", i);
+        const std::string path = childPath(std::string("/") + key, i);
         const Json& item = (*list)[i];
-        if (!r.isObject(item, path)) continue;
-        PainMark mark;
-        auto region = r.string(item, path, "region", true);
-        if (region && region->empty()) r.problem(childPath(path, "region"), "must not be empty");
-        mark.region = region.value_or("");
-        mark.point = readPoint(r, item, path);
-        mark.intensity = r.integer(item, path, "intensity", true, 0, 10).value_or(0);
-        out.pain.push_back(std::move(mark));
+        if (r.isObject(item, path)) read(item, path);
     }
 }
 
+// A string member that must be there and not be empty: "" (and a problem) otherwise.
+std::string requiredText(Reader& r, const Json& item, const std::string& path, const char* key) {
+    auto value = r.string(item, path, key, true);
+    if (value && value->empty()) r.problem(childPath(path, key), "must not be empty");
+    return value.value_or("");
+}
+
+void readPain(Reader& r, const Json& root, Session& out) {
+    forEachObject(r, root, "pain", [&](const Json& item, const std::string& path) {
+        PainMark mark;
+        mark.region = requiredText(r, item, path, "region");
+        mark.point = readPoint(r, item, path);
+        mark.intensity = r.integer(item, path, "intensity", true, 0, 10).value_or(0);
+        out.pain.push_back(std::move(mark));
+    });
+}
+
 void readTreated(Reader& r, const Json& root, Session& out) {
-    const Json* list = r.array(root, "", "treated");
-    if (!list) return;
-    for (std::size_t i = 0; i < list->size(); ++i) {
-        const std::string path = childPath("/treated", i);
-        const Json& item = (*list)[i];
-        if (!r.isObject(item, path)) continue;
+    forEachObject(r, root, "treated", [&](const Json& item, const std::string& path) {
         TreatedPoint point;
-        auto id = r.string(item, path, "triggerPoint", true);
-        if (id && id->empty()) r.problem(childPath(path, "triggerPoint"), "must not be empty");
-        point.triggerPoint = id.value_or("");
+        point.triggerPoint = requiredText(r, item, path, "triggerPoint");
         point.holdSeconds = r.integer(item, path, "holdSeconds", true, 0, 24 * 3600).value_or(0);
         point.at = r.time(item, path, "at").value_or("");
         out.treated.push_back(std::move(point));
-    }
+    });
 }
 
 void readMuscles(Reader& r, const Json& root, Session& out) {

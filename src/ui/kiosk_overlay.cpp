@@ -84,7 +84,7 @@ void controls(KioskUi& ui, std::vector<KioskAction>& actions) {
         largeText(ui.selectedLabel, 1.3f);
         paragraph(ui.selectedText);
         ImGui::PopTextWrapPos();
-        paragraph("This is for learning, not a diagnosis. Ask your therapist or doctor about your pain.", quietColour());
+        paragraph(ui.disclaimer, quietColour());
     }
     ImGui::End();
 }

@@ -28,6 +28,7 @@ struct KioskUi {
     float pinLockSeconds = 0.0f;  // > 0: too many wrong PINs, the pad takes none for this long
     std::string selectedLabel;  // the muscle being shown to the visitor
     std::string selectedText;   // its plain-language referral
+    std::string disclaimer;     // the atlas's, under what is shown to the visitor
 };
 
 enum class KioskActionType { OpenRegions, CloseRegions, ChooseRegion, ChooseFound, StartAgain, SubmitPin, CancelPin };

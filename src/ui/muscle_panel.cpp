@@ -10,10 +10,6 @@
 namespace myomap::ui {
 namespace {
 
-constexpr const char* kDisclaimer =
-    "Education tool, not a diagnosis. See a doctor for numbness, weakness, fever, or pain that is severe, sudden or "
-    "unexplained.";
-
 // `expand`: open it now whatever its state (MusclePanelState::expandAll).
 bool section(const char* label, bool expand, bool defaultOpen = false) {
     ImGui::Spacing();
@@ -201,15 +197,17 @@ void drawMusclePanel(const anatomy::Atlas& atlas, MusclePanelState& state, std::
                             ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(width, viewport->Size.y - top - margin), ImGuiCond_FirstUseEver);
     if (ImGui::Begin("Muscle", &state.open)) {
-        // The disclaimer stays visible under the scrolling details.
+        // The atlas's disclaimer stays visible under the scrolling details.
+        const std::string& disclaimer = atlas.disclaimer();
         const ImGuiStyle& style = ImGui::GetStyle();
         const float wrap = ImGui::GetContentRegionAvail().x;
-        const float footer = ImGui::CalcTextSize(kDisclaimer, nullptr, false, wrap).y + style.ItemSpacing.y * 2 + 1.0f;
+        const float footer =
+            ImGui::CalcTextSize(disclaimer.c_str(), nullptr, false, wrap).y + style.ItemSpacing.y * 2 + 1.0f;
         ImGui::BeginChild("details", ImVec2(0.0f, -footer));
         drawMuscleDetails(atlas, state, actions);
         ImGui::EndChild();
         ImGui::Separator();
-        paragraph(kDisclaimer, quietColour());
+        paragraph(disclaimer, quietColour());
     }
     ImGui::End();
 }

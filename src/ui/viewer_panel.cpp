@@ -10,7 +10,7 @@
 namespace myomap::ui {
 namespace {
 
-void menuBar(ViewerState& state, std::vector<Command>& commands) {
+void menuBar(ViewerState& state, std::vector<Command>& commands, const std::function<void()>& learnItems) {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
         if (ImGui::MenuItem("Open model...", "Ctrl+O")) state.openDialogRequested = true;
@@ -45,13 +45,16 @@ void menuBar(ViewerState& state, std::vector<Command>& commands) {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Mode")) {
-        if (ImGui::MenuItem("Therapist: a session with a client", nullptr, state.mode == 0)) state.mode = 0;
-        if (ImGui::MenuItem("Student: full anatomy and a quiz", nullptr, state.mode == 1)) state.mode = 1;
+        for (const ModeChoice& mode : state.modes) {
+            if (ImGui::MenuItem(mode.label.c_str(), nullptr, mode.current) && !mode.current) {
+                commands.push_back({CommandType::SwitchMode, {}, {}, mode.name});
+            }
+        }
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Learn")) {
-        ImGui::MenuItem("Trigger points, treatment and safety", nullptr, &state.showLearn);
-        if (state.mode == 1) ImGui::MenuItem("Quiz", nullptr, &state.showQuiz);
+        ImGui::MenuItem("Trigger points, treatment and safety", nullptr, &state.learn.open);
+        if (learnItems) learnItems();
         if (ImGui::MenuItem("Find a muscle", "Ctrl+F")) state.focusSearch = true;
         ImGui::EndMenu();
     }
@@ -118,8 +121,9 @@ void problemsWindow(ViewerState& state) {
 
 }  // namespace
 
-void drawViewerUi(ViewerState& state, std::vector<Command>& commands, const std::function<void()>& panels) {
-    menuBar(state, commands);
+void drawViewerUi(ViewerState& state, std::vector<Command>& commands, const std::function<void()>& panels,
+                  const std::function<void()>& learnItems) {
+    menuBar(state, commands, learnItems);
     openDialog(state, commands);
 
     // Below the menu bar (the viewport's work area only learns of the bar a frame later).

@@ -3,12 +3,20 @@
 #pragma once
 
 #include "core/views.h"
+#include "ui/learn_window.h"
 
 #include <functional>
 #include <string>
 #include <vector>
 
 namespace myomap::ui {
+
+// One entry of the Mode menu: a mode a person may switch to.
+struct ModeChoice {
+    std::string name;   // the mode's registered name, carried by the SwitchMode command
+    std::string label;  // "Therapist: a session with a client"
+    bool current = false;
+};
 
 struct ViewerState {
     // Model
@@ -27,9 +35,8 @@ struct ViewerState {
     // Messages for the Problems window (warnings from loading, errors from commands).
     std::vector<std::string> problems;
     bool showProblems = false;
-    bool showLearn = false;         // Learn menu: the general pages
-    int mode = 0;                   // Mode menu: 0 therapist, 1 student
-    bool showQuiz = true;           // Learn > Quiz (student mode)
+    LearnState learn;               // Learn menu: the general pages (the Learn window's own state)
+    std::vector<ModeChoice> modes;  // the Mode menu, the current one ticked
     bool focusSearch = false;       // Edit > Find muscle (Ctrl+F)
     std::string rendererName;
     bool softwareRenderer = false;  // no GPU: cheaper defaults, said in the status line
@@ -38,15 +45,18 @@ struct ViewerState {
     float fps = 0.0f;
 };
 
-enum class CommandType { OpenModel, SetView, FrameAll, ResetCamera, SaveScreenshot, Quit, ClientLook, AnatomyLook };
+enum class CommandType { OpenModel, SetView, FrameAll, ResetCamera, SaveScreenshot, Quit, ClientLook, AnatomyLook, SwitchMode };
 
 struct Command {
     CommandType type;
     std::string path;           // OpenModel
     View view = View::Anterior; // SetView
+    std::string mode{};         // SwitchMode: the mode's registered name
 };
 
-// `panels` draws more sections inside the main window, after the model's (the explorer's).
-void drawViewerUi(ViewerState& state, std::vector<Command>& commands, const std::function<void()>& panels = {});
+// `panels` draws more sections inside the main window, after the model's (the explorer's);
+// `learnItems` adds the current mode's entries to the Learn menu (the student's Quiz).
+void drawViewerUi(ViewerState& state, std::vector<Command>& commands, const std::function<void()>& panels = {},
+                  const std::function<void()>& learnItems = {});
 
 }  // namespace myomap::ui

@@ -4,7 +4,7 @@
 
 #include "anatomy/atlas.h"
 #include "anatomy/body_surface.h"
-#include "app/figure_surfaces.h"
+#include "explore/figure_surfaces.h"
 
 #include <doctest/doctest.h>
 

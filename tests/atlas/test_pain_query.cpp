@@ -1,6 +1,6 @@
 // `myomap query --pain` and `--at` on the built figure.
 #include "anatomy/vocabulary.h"
-#include "app/query.h"
+#include "tools/query.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -84,7 +84,7 @@ TEST_CASE("query --pain with an unknown region suggests the closest") {
     const Answer typo = query({"--pain", "tempel"});
     CHECK(typo.code == 2);
     CHECK(contains(typo.err, "no body region 'tempel'"));
-    CHECK(contains(typo.err, "did you mean temple"));
+    CHECK(contains(typo.err, "did you mean 'temple'"));
     const Answer json = query({"--pain", "lateral_epicondil", "--json"});
     CHECK(json.code == 2);
     CHECK(Json::parse(json.out)["did_you_mean"][0] == "lateral_epicondyle");

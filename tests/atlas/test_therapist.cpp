@@ -1,6 +1,6 @@
 // The therapist's tools without a window: candidates ranked from marked pain, the compression
 // timer, and the session record autosaved (and never written on every keystroke).
-#include "app/therapist.h"
+#include "modes/therapist/therapist_session.h"
 #include "atlas/figure_fixture.h"
 
 #include <doctest/doctest.h>

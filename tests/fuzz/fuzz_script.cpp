@@ -1,7 +1,7 @@
 // libFuzzer target: the automation script parser (myomap --script FILE).
 #include "fuzz_common.h"
 
-#include "app/script.h"
+#include "automation/script.h"
 
 using namespace myomap;
 

@@ -2,11 +2,12 @@
 // explorer, for tests that pick and render.
 #pragma once
 
-#include "app/explorer.h"
-#include "app/headless.h"
-#include "app/window.h"
 #include "core/paths.h"
+#include "explore/app_atlas.h"
+#include "explore/explorer.h"
+#include "explore/frame_builder.h"
 #include "model/loader.h"
+#include "window/window.h"
 
 #include <doctest/doctest.h>
 
@@ -47,13 +48,7 @@ struct ExploreFixture {
     }
 
     void build(const model::Pose& pose, double t, int width, int height) {
-        frame = {};
-        frame.width = width;
-        frame.height = height;
-        const float aspect = static_cast<float>(width) / static_cast<float>(height);
-        frame.view = camera.view();
-        frame.projection = camera.projection(aspect);
-        frame.cameraPosition = camera.position();
+        app::startFrame(frame, camera, static_cast<float>(width) / static_cast<float>(height), width, height);
         explorer.addToFrame(pose, t, renderer, frame);
     }
 

@@ -2,7 +2,7 @@
 // pixel; a view of the whole figure leaves out nothing.
 #include "explore_fixture.h"
 
-#include "app/kiosk_tour.h"
+#include "modes/kiosk/kiosk_tour.h"
 
 using namespace myomap;
 

@@ -3,6 +3,7 @@
 // heat stays visible with the skin layer switched off.
 #include "explore_fixture.h"
 
+#include "core/log.h"
 #include "model/pose.h"
 
 using namespace myomap;
@@ -148,3 +149,20 @@ TEST_CASE("heat: several trigger points at once combine, the strongest winning a
     CHECK(f.explorer.state().referrals.size() == f.atlas.findMuscle("upper_trapezius")->triggerPoints.size());
     CHECK_FALSE(f.explorer.showReferral("upper_trapezius.tp9", 0.0));
 }
+
+#ifdef NDEBUG  // a debug build asserts on this caller's mistake instead
+TEST_CASE("heat: a heat buffer of the wrong size is logged once, and the mesh keeps its heat") {
+    auto& f = test::ExploreFixture::get();
+    const std::vector<glm::vec2> oneValue(1, glm::vec2(1.0f));
+    const std::size_t before = log::count();
+    log::setQuiet(true);
+    f.renderer.setHeat(0, oneValue);
+    f.renderer.setHeat(0, oneValue);
+    log::setQuiet(false);
+    REQUIRE(log::count() == before + 1);
+    const log::Entry last = log::recent().back();
+    CHECK(last.level == log::Level::Error);
+    CHECK(last.text.find("Renderer::setHeat: mesh 0 has") != std::string::npos);
+    CHECK(last.text.find("the heat has 1 values") != std::string::npos);
+}
+#endif

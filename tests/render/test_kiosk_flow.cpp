@@ -2,8 +2,8 @@
 // the controller resumes the tour, the step shown clears everything the visitor did.
 #include "explore_fixture.h"
 
-#include "app/kiosk.h"
-#include "app/kiosk_tour.h"
+#include "modes/kiosk/kiosk_controller.h"
+#include "modes/kiosk/kiosk_tour.h"
 
 using namespace myomap;
 
@@ -55,7 +55,7 @@ TEST_CASE("kiosk: a visitor's changes are cleared when the tour resumes after th
 // The kiosk's own screen (KioskShell, the overlay, Dear ImGui) driven frame by frame with input
 // the way the GLFW backend feeds it, without a window manager: floods of typed text, taps
 // everywhere, the PIN pad found on screen and pressed like a finger would.
-#include "app/kiosk_shell.h"
+#include "modes/kiosk/kiosk_shell.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>

@@ -4,7 +4,7 @@
 #include "explore_fixture.h"
 
 #include "anatomy/quiz.h"
-#include "app/kiosk_tour.h"
+#include "explore/camera_moves.h"
 
 using namespace myomap;
 
@@ -89,7 +89,7 @@ TEST_CASE("quiz: an answered question shows the right muscle's referral on the s
     }
 }
 
-#include "app/explore_ui.h"
+#include "explore/explore_ui.h"
 
 TEST_CASE("quiz: the selection line names the muscle again once the question is answered") {
     auto& f = test::ExploreFixture::get();

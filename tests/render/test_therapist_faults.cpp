@@ -3,7 +3,7 @@
 // next autosave once there is room saves it, and closing the tools saves what is left.
 #include "explore_fixture.h"
 
-#include "app/therapist_tools.h"
+#include "modes/therapist/therapist_tools.h"
 #include "support/write_limit.h"
 
 #include <unistd.h>

@@ -1,5 +1,6 @@
 // The Assimp loader: COLLADA sample rigs against their glTF twins, units and axes (COLLADA,
 // FBX, OBJ), textures confined to the model's folder, and bad input.
+#include "core/image.h"
 #include "model/assimp_loader.h"
 #include "model/loader.h"
 #include "model/pose.h"
@@ -71,6 +72,96 @@ std::string readFile(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     in.read(text.data(), static_cast<std::streamsize>(text.size()));
     return text;
+}
+
+// A small skinned COLLADA file written here: a quad of two triangles bound to two joints. The
+// damaged-file tests edit its text, so they need no third-party model.
+std::string skinnedQuadDae() {
+    return R"(<?xml version="1.0" encoding="utf-8"?>
+<COLLADA xmlns="http://www.collada.org/2005/11/COLLADASchema" version="1.4.1">
+  <asset><unit name="meter" meter="1"/><up_axis>Y_UP</up_axis></asset>
+  <library_geometries>
+    <geometry id="Quad-mesh" name="Quad">
+      <mesh>
+        <source id="Quad-mesh-positions">
+          <float_array id="Quad-mesh-positions-array" count="12">0 0 0 1 0 0 0 1 0 1 1 0</float_array>
+          <technique_common>
+            <accessor source="#Quad-mesh-positions-array" count="4" stride="3">
+              <param name="X" type="float"/><param name="Y" type="float"/><param name="Z" type="float"/>
+            </accessor>
+          </technique_common>
+        </source>
+        <source id="Quad-mesh-normals">
+          <float_array id="Quad-mesh-normals-array" count="6">0 0 1 0 0 1</float_array>
+          <technique_common>
+            <accessor source="#Quad-mesh-normals-array" count="2" stride="3">
+              <param name="X" type="float"/><param name="Y" type="float"/><param name="Z" type="float"/>
+            </accessor>
+          </technique_common>
+        </source>
+        <vertices id="Quad-mesh-vertices"><input semantic="POSITION" source="#Quad-mesh-positions"/></vertices>
+        <polylist count="2">
+          <input semantic="VERTEX" source="#Quad-mesh-vertices" offset="0"/>
+          <input semantic="NORMAL" source="#Quad-mesh-normals" offset="1"/>
+          <vcount>3 3</vcount>
+          <p>1 0 3 1 2 0 0 1 1 0 2 1</p>
+        </polylist>
+      </mesh>
+    </geometry>
+  </library_geometries>
+  <library_controllers>
+    <controller id="Armature_Quad-skin" name="Armature">
+      <skin source="#Quad-mesh">
+        <bind_shape_matrix>1 0 0 0 0 1 0 0 0 0 1 0 0 0 0 1</bind_shape_matrix>
+        <source id="Armature_Quad-skin-joints">
+          <Name_array id="Armature_Quad-skin-joints-array" count="2">Root Tip</Name_array>
+          <technique_common>
+            <accessor source="#Armature_Quad-skin-joints-array" count="2" stride="1"><param name="JOINT" type="name"/></accessor>
+          </technique_common>
+        </source>
+        <source id="Armature_Quad-skin-bind_poses">
+          <float_array id="Armature_Quad-skin-bind_poses-array" count="32">1 0 0 0 0 1 0 0 0 0 1 0 0 0 0 1 1 0 0 0 0 1 0 -1 0 0 1 0 0 0 0 1</float_array>
+          <technique_common>
+            <accessor source="#Armature_Quad-skin-bind_poses-array" count="2" stride="16"><param name="TRANSFORM" type="float4x4"/></accessor>
+          </technique_common>
+        </source>
+        <source id="Armature_Quad-skin-weights">
+          <float_array id="Armature_Quad-skin-weights-array" count="3">0.5 0.5 1</float_array>
+          <technique_common>
+            <accessor source="#Armature_Quad-skin-weights-array" count="3" stride="1"><param name="WEIGHT" type="float"/></accessor>
+          </technique_common>
+        </source>
+        <joints>
+          <input semantic="JOINT" source="#Armature_Quad-skin-joints"/>
+          <input semantic="INV_BIND_MATRIX" source="#Armature_Quad-skin-bind_poses"/>
+        </joints>
+        <vertex_weights count="4">
+          <input semantic="JOINT" source="#Armature_Quad-skin-joints" offset="0"/>
+          <input semantic="WEIGHT" source="#Armature_Quad-skin-weights" offset="1"/>
+          <vcount>2 1 1 2</vcount>
+          <v>1 0 0 1 0 2 1 2 0 0 1 1</v>
+        </vertex_weights>
+      </skin>
+    </controller>
+  </library_controllers>
+  <library_visual_scenes>
+    <visual_scene id="Scene" name="Scene">
+      <node id="Armature" name="Armature" type="NODE">
+        <node id="Armature_Root" name="Root" sid="Root" type="JOINT">
+          <matrix sid="transform">1 0 0 0 0 1 0 0 0 0 1 0 0 0 0 1</matrix>
+          <node id="Armature_Tip" name="Tip" sid="Tip" type="JOINT">
+            <matrix sid="transform">1 0 0 0 0 1 0 1 0 0 1 0 0 0 0 1</matrix>
+          </node>
+        </node>
+      </node>
+      <node id="Quad" name="Quad" type="NODE">
+        <instance_controller url="#Armature_Quad-skin"><skeleton>#Armature_Root</skeleton></instance_controller>
+      </node>
+    </visual_scene>
+  </library_visual_scenes>
+  <scene><instance_visual_scene url="#Scene"/></scene>
+</COLLADA>
+)";
 }
 
 Bounds boundsAt(const Scene& scene, float t) {
@@ -440,22 +531,21 @@ TEST_CASE("Assimp loader: FBX UnitScaleFactor and axes bring skinned and unskinn
 }
 
 TEST_CASE("Assimp loader: a bone that names no node leaves its vertices on the mesh node") {
-    const fs::path source = fixture(kSources + "RiggedSimple/RiggedSimple.dae");
-    if (source.empty()) return;
-    std::string text = readFile(source);
-    const std::string joints = "count=\"2\">Bone Bone_001<";
+    std::string text = skinnedQuadDae();
+    const std::string joints = "count=\"2\">Root Tip<";
     const auto at = text.find(joints);
     REQUIRE(at != std::string::npos);
-    text.replace(at, joints.size(), "count=\"2\">Bone Missing_bone<");
+    text.replace(at, joints.size(), "count=\"2\">Root Missing_bone<");
     const TempFolder folder("missing-bone");
     writeFile(folder / "missing-bone.dae", text);
     auto scene = loadWithAssimp(folder / "missing-bone.dae");
     REQUIRE_MESSAGE(scene.ok(), scene.error());
     REQUIRE(scene->warnings.size() == 1);
     CHECK(scene->warnings[0].find("Missing_bone") != std::string::npos);
-    // Upright as before: the mesh node's transform (under the Z-up root) still applies.
-    const Bounds b = boundsAt(*scene, 1.0f);
-    CHECK(b.size().y == doctest::Approx(9.15f).epsilon(0.01));
+    // Where it was: the quad's vertices stay on the mesh node, a metre tall and wide.
+    const Bounds b = boundsAt(*scene, 0.0f);
+    CHECK(b.size().x == doctest::Approx(1.0f).epsilon(0.01));
+    CHECK(b.size().y == doctest::Approx(1.0f).epsilon(0.01));
 }
 
 TEST_CASE("Assimp loader: damaged files that crash Assimp 5.2 are refused with a message") {
@@ -481,9 +571,11 @@ TEST_CASE("Assimp loader: damaged files that crash Assimp 5.2 are refused with a
         expectRefused("cluster-index.fbx", fbx, "malformed");
     }
 
-    const fs::path source = fixture(kSources + "RiggedSimple/RiggedSimple.dae");
-    if (source.empty()) return;
-    const std::string original = readFile(source);
+    const std::string original = skinnedQuadDae();
+    writeFile(folder / "quad.dae", original);
+    auto intact = loadWithAssimp(folder / "quad.dae");  // whole, it loads: the edits are what is refused
+    REQUIRE_MESSAGE(intact.ok(), intact.error());
+    CHECK(intact->skins.size() == 1);
     auto edited = [&](const std::string& from, const std::string& to) {
         std::string text = original;
         const auto at = text.find(from);
@@ -497,7 +589,7 @@ TEST_CASE("Assimp loader: damaged files that crash Assimp 5.2 are refused with a
     expectRefused("joint-index.dae", edited("<v>1 0 0 1", "<v>7 0 0 1"), "joint or weight 7");
     expectRefused("signed-weight.dae", edited("<v>1 0 0 1", "<v>1 0 -0 1"), "other than plain integers");
     expectRefused("huge-vcount.dae", edited("<vcount>3 3", "<vcount>4294967295 3"), "more than any data array");
-    expectRefused("accessor-stride.dae", edited("count=\"96\" stride=\"3\"", "count=\"96\" stride=\"9999999993\""),
+    expectRefused("accessor-stride.dae", edited("count=\"4\" stride=\"3\"", "count=\"4\" stride=\"9999999993\""),
                   "reads past the end");
 }
 
@@ -517,23 +609,23 @@ TEST_CASE("Assimp loader: an OBJ from the SPL atlas loads as-is (millimetres)") 
 }
 
 TEST_CASE("Assimp loader: textures are read only from inside the model's folder") {
-    const fs::path jpg = fixture(kSources + "CesiumMan/CesiumMan.jpg");
-    if (jpg.empty()) return;
     const TempFolder root("textures");
     fs::create_directories(root / "model");
-    fs::copy_file(jpg, root / "model" / "skin.jpg");
-    fs::copy_file(jpg, root / "outside.jpg");
+    // A small texture written here, inside the model's folder and once more outside it.
+    const myomap::ImageRgba texture{16, 8, std::vector<std::uint8_t>(16 * 8 * 4, 200)};
+    REQUIRE(myomap::writePng(root / "model" / "skin.png", texture));
+    REQUIRE(myomap::writePng(root / "outside.png", texture));
     writeFile(root / "model" / "model.mtl",
-              "newmtl inside\nKd 0.5 0.5 0.5\nmap_Kd skin.jpg\n"
-              "newmtl escape\nKd 1 0 0\nmap_Kd ../outside.jpg\n"
+              "newmtl inside\nKd 0.5 0.5 0.5\nmap_Kd skin.png\n"
+              "newmtl escape\nKd 1 0 0\nmap_Kd ../outside.png\n"
               "newmtl missing\nKd 0 1 0\nmap_Kd nowhere.png\n");
     writeFile(root / "model" / "model.obj",
               "mtllib model.mtl\nv 0 0 0\nv 1 0 0\nv 0 1 0\nvt 0 0\nvt 1 0\nvt 0 1\n"
               "usemtl inside\nf 1/1 2/2 3/3\nusemtl escape\nf 1/1 3/3 2/2\nusemtl missing\nf 2/2 3/3 1/1\n");
     auto scene = loadWithAssimp(root / "model" / "model.obj");
     REQUIRE_MESSAGE(scene.ok(), scene.error());
-    REQUIRE(scene->images.size() == 1);  // only skin.jpg
-    CHECK(scene->images[0].width == 1024);
+    REQUIRE(scene->images.size() == 1);  // only skin.png
+    CHECK(scene->images[0].width == 16);
     int textured = 0;
     for (const Material& m : scene->materials) textured += m.baseColorImage != kNone;
     CHECK(textured == 1);
@@ -558,9 +650,8 @@ TEST_CASE("Assimp loader: bad input is an error that names the file, never a cra
         "<?xml version=\"1.0\"?>\n<COLLADA xmlns=\"http://www.collada.org/2005/11/COLLADASchema\" "
         "version=\"1.4.1\">\n<asset><unit meter=\"1\"/><up_axis>Z_UP</up_axis></asset>\n"
         "<library_geometries><geometry id=\"g\"><mesh><source id=\"p\"><float_array id=\"pa\" count=\"9\">0 0 0 1";
-    if (const fs::path cesium = fixture(kSources + "CesiumMan/CesiumMan.dae"); !cesium.empty()) {
-        truncated = readFile(cesium).substr(0, 300000);  // ends inside the animation data
-    }
+    const std::string quad = skinnedQuadDae();
+    const std::string quadCut = quad.substr(0, quad.find("<vertex_weights") + 40);  // ends inside the skin
     const std::vector<std::pair<std::string, std::string>> files = {
         {"empty.dae", ""},
         {"noise.dae", noise},
@@ -568,6 +659,7 @@ TEST_CASE("Assimp loader: bad input is an error that names the file, never a cra
         {"noise.obj", noise},
         {"binary-header.fbx", std::string("Kaydara FBX Binary  \0\x1a\0", 23) + noise},
         {"truncated.dae", truncated},
+        {"truncated-skin.dae", quadCut},
         {"no-scene.dae", "<?xml version=\"1.0\"?><COLLADA version=\"1.4.1\"><asset/></COLLADA>"}};
     for (const auto& [name, content] : files) {
         CAPTURE(name);

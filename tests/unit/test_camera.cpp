@@ -1,5 +1,5 @@
-#include "app/camera.h"
-#include "app/viewer_input.h"
+#include "explore/camera.h"
+#include "viewer/viewer_input.h"
 
 #include <doctest/doctest.h>
 

@@ -8,7 +8,7 @@
 // - a real, tiny tmpfs in a private mount namespace (a child process), filled to the brim, so
 //   that creating, writing and linking each run out of room in turn; skipped with a message
 //   where mount namespaces are not allowed.
-#include "app/therapist.h"
+#include "modes/therapist/therapist_session.h"
 #include "session/session.h"
 #include "session/session_store.h"
 #include "support/write_limit.h"

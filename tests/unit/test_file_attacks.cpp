@@ -3,8 +3,8 @@
 // links in the sessions folder, the backup sequence that used to lose the good backup, sizes in
 // messages, and the Sessions window's reading of the folder. Each case failed on the file layer
 // before this one (see each comment).
-#include "app/script.h"
-#include "app/therapist.h"
+#include "automation/script.h"
+#include "modes/therapist/therapist_session.h"
 #include "core/files.h"
 #include "session/kiosk_config.h"
 #include "session/session.h"

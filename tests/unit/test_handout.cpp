@@ -1,8 +1,10 @@
 // The client handout PDF: checked the way a reader sees it, through poppler's pdftoppm (pages
 // render) and pdftotext (the text is real, selectable text). The poppler checks are skipped
 // with a message when poppler-utils is not installed.
+#include "anatomy/atlas.h"
 #include "core/files.h"
 #include "core/image.h"
+#include "core/paths.h"
 #include "handout/handout.h"
 
 #include <doctest/doctest.h>
@@ -125,8 +127,19 @@ HandoutMuscle muscle(const std::string& name, const std::string& latin, std::uin
     return m;
 }
 
+// The disclaimer every handout carries: the atlas content's (assets/atlas).
+const std::string& contentDisclaimer() {
+    static const anatomy::Atlas atlas = [] {
+        anatomy::LoadOptions options;
+        options.logProblems = false;
+        return anatomy::loadAtlas(paths::assetsDir() / "atlas", options);
+    }();
+    return atlas.disclaimer();
+}
+
 Handout sample(std::size_t muscles) {
     Handout h;
+    h.disclaimer = contentDisclaimer();
     h.clinicName = "Caf\u00e9 Muscle Clinic";
     h.date = "12 March 2025";
     h.clientLabel = "Client: J. S.";
@@ -256,4 +269,12 @@ TEST_CASE("handout PNG: the first page at the asked width, readable by readPng")
     checkA4(*image);
     checkNotBlank(*image);
     CHECK_FALSE(handout::writeHandoutPng(sample(2), png, 10));
+}
+
+TEST_CASE("handout: its disclaimer is the atlas's one text, and names the red flags") {
+    const std::string& text = contentDisclaimer();
+    for (const char* words : {"not a diagnosis", "numbness", "tingling", "weakness", "chest pain", "fever"}) {
+        CAPTURE(words);
+        CHECK(contains(text, words));
+    }
 }

@@ -1,7 +1,7 @@
 // The kiosk's state machine, with time as a parameter: the tour steps on its own, a visitor
 // takes over, going quiet returns to the tour, and only the chord plus the right PIN lets
 // anyone out.
-#include "app/kiosk.h"
+#include "modes/kiosk/kiosk_controller.h"
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
 // `myomap query`: the answers a person reads and the JSON a script parses.
-#include "app/query.h"
+#include "tools/query.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -109,7 +109,7 @@ TEST_CASE("query --muscle with an unknown id suggests the closest") {
     CHECK(typo.code == 2);
     CHECK(typo.out.empty());
     CHECK(contains(typo.err, "no muscle 'upper_trapezus'"));
-    CHECK(contains(typo.err, "did you mean upper_trapezius"));
+    CHECK(contains(typo.err, "did you mean 'upper_trapezius'"));
 
     const Answer partial = query({"--muscle", "trapezius", "--json"});
     CHECK(partial.code == 2);

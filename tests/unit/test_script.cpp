@@ -1,5 +1,5 @@
 #include "app/cli.h"
-#include "app/script.h"
+#include "automation/script.h"
 
 #include <doctest/doctest.h>
 
