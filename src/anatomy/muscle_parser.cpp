@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <set>
+#include <string>
 
 namespace myomap::anatomy::detail {
 namespace {
@@ -221,7 +222,7 @@ std::optional<Muscle> parseMuscle(const Json& root, const ParseContext& context,
     if (auto id = checker.text(root, "", "id")) {
         if (!isMuscleId(*id)) {
             checker.error("/id",
-                          "'" + *id + "' is not one of the figure's 53 muscle ids" + suggestion(*id, kMuscleIds));
+                          "'" + *id + "' is not one of the figure's " + std::to_string(kMuscleIds.size()) + " muscle ids" + suggestion(*id, kMuscleIds));
         } else {
             m.id = std::move(*id);
         }
@@ -251,7 +252,7 @@ std::optional<Muscle> parseMuscle(const Json& root, const ParseContext& context,
         for (std::size_t i = 0; i < related->size(); ++i) {
             const std::string& other = (*related)[i];
             if (!isMuscleId(other)) {
-                checker.error(childPath("/related", i), "'" + other + "' is not one of the figure's 53 muscle ids" +
+                checker.error(childPath("/related", i), "'" + other + "' is not one of the figure's " + std::to_string(kMuscleIds.size()) + " muscle ids" +
                                                             suggestion(other, kMuscleIds));
             } else if (other == m.id) {
                 checker.error(childPath("/related", i), "a muscle is not related to itself");

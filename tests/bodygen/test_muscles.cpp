@@ -31,7 +31,9 @@ const char* const kMuscleIds[] = {
     "iliopsoas", "gluteus_maximus", "gluteus_medius", "gluteus_minimus", "piriformis", "tensor_fasciae_latae",
     "adductor_longus", "rectus_femoris", "vastus_lateralis", "vastus_medialis", "biceps_femoris", "semitendinosus",
     "semimembranosus", "gastrocnemius", "soleus", "tibialis_anterior", "fibularis_longus",
-    "extensor_hallucis_longus"};
+    "extensor_hallucis_longus", "pronator_teres", "flexor_carpi_radialis", "flexor_carpi_ulnaris",
+    "flexor_digitorum_superficialis", "adductor_pollicis", "first_dorsal_interosseous_hand", "abductor_hallucis",
+    "quadratus_plantae"};
 // clang-format on
 
 std::filesystem::path musclesCsv() { return test::bodyTables() / "muscles.csv"; }
@@ -309,7 +311,8 @@ TEST_CASE("deep muscles lie under the superficial ones where they overlap") {
                                                          {"rhomboid_major", "middle_trapezius"},
                                                          {"rhomboid_minor", "middle_trapezius"},
                                                          {"semispinalis_capitis", "splenius_capitis"},
-                                                         {"gluteus_minimus", "gluteus_medius"}};
+                                                         {"gluteus_minimus", "gluteus_medius"},
+                                                         {"flexor_digitorum_superficialis", "flexor_carpi_radialis"}};
     for (const auto& [deepId, overId] : pairs) {
         // Neighbouring muscles share a boundary, each meshed from its own share of the tissue
         // on a 4 mm grid and simplified to within 0.8 mm, so the two faces of one boundary may
