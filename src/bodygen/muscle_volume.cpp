@@ -168,11 +168,11 @@ private:
 
 }  // namespace
 
-Result<BodyMesh> meshMuscleVolume(const TissuePartition& partition, std::uint16_t owner, const MuscleLayout& layout,
+Result<std::optional<BodyMesh>> meshMuscleVolume(const TissuePartition& partition, std::uint16_t owner, const MuscleLayout& layout,
                                   const std::string& name, Layer layer, const BodyShape& shape,
                                   const SkinWeighting& weighting, const VolumeMeshOptions& options) {
     const Occupancy occupancy(partition, owner);
-    if (occupancy.voxels() < kFewestVoxels) return fail(name + ": holds too little tissue to mesh");
+    if (occupancy.voxels() < kFewestVoxels) return std::optional<BodyMesh>();
     SurfaceMesherOptions mesher;
     mesher.cellSize = partition.grid.cellSize();
     mesher.smoothingIterations = 4;
@@ -209,7 +209,7 @@ Result<BodyMesh> meshMuscleVolume(const TissuePartition& partition, std::uint16_
         coordinates.at(mesh.positions[v], mesh.muscleUv[v], mesh.fibre[v]);
         weighting.weigh(mesh.positions[v], mesh.joints[v], mesh.weights[v]);
     }
-    return mesh;
+    return std::optional<BodyMesh>(std::move(mesh));
 }
 
 }  // namespace myomap::bodygen

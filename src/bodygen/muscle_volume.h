@@ -9,6 +9,8 @@
 #include "bodygen/muscle_layout.h"
 #include "bodygen/skin_weights.h"
 
+#include <optional>
+
 namespace myomap::bodygen {
 
 struct VolumeMeshOptions {
@@ -17,8 +19,9 @@ struct VolumeMeshOptions {
     float seam = 0.0004f;          // metres each muscle is drawn inside its share of the tissue
 };
 
-// Fails when the muscle holds (almost) no tissue: the caller keeps its ribbon then.
-Result<BodyMesh> meshMuscleVolume(const TissuePartition& partition, std::uint16_t owner, const MuscleLayout& layout,
+// Nothing when the muscle holds (almost) no tissue: the caller keeps its ribbon then. An error
+// when its share cannot be meshed.
+Result<std::optional<BodyMesh>> meshMuscleVolume(const TissuePartition& partition, std::uint16_t owner, const MuscleLayout& layout,
                                   const std::string& name, Layer layer, const BodyShape& shape,
                                   const SkinWeighting& weighting, const VolumeMeshOptions& options = {});
 

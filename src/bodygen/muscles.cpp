@@ -74,7 +74,8 @@ Result<std::vector<BodyMesh>> generateMuscles(const Landmarks& landmarks, const 
         const MuscleSpec& spec = (*specs)[m];
         auto volume = meshMuscleVolume(partition, static_cast<std::uint16_t>(m + 1), layouts[m], ribbons[m].name,
                                        spec.layer, shape, weighting);
-        BodyMesh left = volume ? std::move(volume.value()) : std::move(ribbons[m]);
+        if (!volume) return fail(musclesCsv.string() + ":" + std::to_string(spec.line) + ": " + volume.error());
+        BodyMesh left = *volume ? std::move(**volume) : std::move(ribbons[m]);
         BodyMesh right = mirroredMuscle(left, spec.id + sideSuffix(Side::Right), *otherSide);
         meshes.push_back(std::move(left));
         meshes.push_back(std::move(right));
