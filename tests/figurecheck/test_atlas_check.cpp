@@ -6,12 +6,12 @@
 #include "figurecheck/atlas_landmarks.h"
 #include "shapes.h"
 #include "support/fixtures.h"
+#include "support/temp_folder.h"
 
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <string>
 
 #ifndef MYOMAP_SOURCE_DIR
@@ -72,23 +72,7 @@ const bodygen::Body& figure() {
     return body;
 }
 
-class TempFolder {
-public:
-    TempFolder()
-        : m_path(fs::temp_directory_path() / ("myomap-figurecheck-" + std::to_string(std::random_device{}()))) {
-        fs::create_directories(m_path);
-    }
-    ~TempFolder() {
-        std::error_code ec;
-        fs::remove_all(m_path, ec);
-    }
-    TempFolder(const TempFolder&) = delete;
-    TempFolder& operator=(const TempFolder&) = delete;
-    const fs::path& path() const { return m_path; }
-
-private:
-    fs::path m_path;
-};
+using myomap::test::TempFolder;
 
 void writeFile(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
@@ -125,7 +109,7 @@ TEST_CASE("Atlas landmarks: the rules find the top, the ends and the back of mad
 }
 
 TEST_CASE("Atlas check: a missing folder, a missing file or a broken file is an error that names it") {
-    const TempFolder folder;
+    const TempFolder folder("figurecheck");
     const fs::path nowhere = folder.path() / "no-such-atlas";
     auto missing = checkAgainstAtlas(bodygen::Body{}, nowhere);
     REQUIRE_FALSE(missing.ok());
@@ -190,7 +174,7 @@ TEST_CASE("Atlas check: a broken muscle file in a real atlas is an error that na
         return;
     }
     // The bones only (copied into a temporary folder, removed after), then a damaged trapezius.
-    const TempFolder folder;
+    const TempFolder folder("figurecheck");
     for (const char* bone : {"sternum", "left_clavicle", "right_clavicle", "cervical7", "thoracic1"}) {
         auto file = findAtlasFile(atlas, bone);
         REQUIRE_MESSAGE(file.ok(), (file ? "" : file.error()));

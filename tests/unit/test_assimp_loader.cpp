@@ -5,6 +5,7 @@
 #include "model/loader.h"
 #include "model/pose.h"
 #include "support/fixtures.h"
+#include "support/temp_folder.h"
 
 #include <doctest/doctest.h>
 
@@ -15,7 +16,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -42,25 +42,7 @@ const std::string kSources = "gltf/sample-models-2018/sourceModels/";
 const std::string kGlb = "gltf/sample-assets/Models/";
 
 // A fresh folder under the system's temporary folder, removed again when the test ends.
-class TempFolder {
-public:
-    explicit TempFolder(const std::string& name)
-        : m_path(fs::temp_directory_path() / ("myomap-assimp-" + name + "-" + std::to_string(std::random_device{}()))) {
-        fs::create_directories(m_path);
-    }
-    ~TempFolder() {
-        std::error_code ec;
-        fs::remove_all(m_path, ec);
-    }
-    TempFolder(const TempFolder&) = delete;
-    TempFolder& operator=(const TempFolder&) = delete;
-
-    const fs::path& path() const { return m_path; }
-    fs::path operator/(const std::string& name) const { return m_path / name; }
-
-private:
-    fs::path m_path;
-};
+using myomap::test::TempFolder;
 
 void writeFile(const fs::path& path, const std::string& text) {
     std::ofstream out(path, std::ios::binary);
@@ -337,7 +319,7 @@ TEST_CASE("Assimp loader: COLLADA <unit> and <up_axis> bring the figure to metre
     const auto unit = text.find("meter=\"1\"");
     REQUIRE(unit != std::string::npos);
     text.replace(unit, 9, "meter=\"0.01\"");
-    const TempFolder folder("units");
+    const TempFolder folder("assimp-units");
     writeFile(folder / "centimetres.dae", text);
     auto metres = loadWithAssimp(source);
     auto centimetres = loadWithAssimp(folder / "centimetres.dae");
@@ -472,7 +454,7 @@ Connections:  {
 }  // namespace
 
 TEST_CASE("Assimp loader: FBX UnitScaleFactor and axes bring skinned and unskinned meshes to metres, +Y up") {
-    const TempFolder folder("fbx");
+    const TempFolder folder("assimp-fbx");
     SUBCASE("Z up, centimetres (3ds Max style)") {
         writeFile(folder / "zup_cm.fbx", columnFbx(2, 1, -1, 1, 1.0));
         auto scene = loadWithAssimp(folder / "zup_cm.fbx");
@@ -536,7 +518,7 @@ TEST_CASE("Assimp loader: a bone that names no node leaves its vertices on the m
     const auto at = text.find(joints);
     REQUIRE(at != std::string::npos);
     text.replace(at, joints.size(), "count=\"2\">Root Missing_bone<");
-    const TempFolder folder("missing-bone");
+    const TempFolder folder("assimp-missing-bone");
     writeFile(folder / "missing-bone.dae", text);
     auto scene = loadWithAssimp(folder / "missing-bone.dae");
     REQUIRE_MESSAGE(scene.ok(), scene.error());
@@ -609,7 +591,7 @@ TEST_CASE("Assimp loader: an OBJ from the SPL atlas loads as-is (millimetres)") 
 }
 
 TEST_CASE("Assimp loader: textures are read only from inside the model's folder") {
-    const TempFolder root("textures");
+    const TempFolder root("assimp-textures");
     fs::create_directories(root / "model");
     // A small texture written here, inside the model's folder and once more outside it.
     const myomap::ImageRgba texture{16, 8, std::vector<std::uint8_t>(16 * 8 * 4, 200)};
@@ -642,7 +624,7 @@ TEST_CASE("Assimp loader: textures are read only from inside the model's folder"
 }
 
 TEST_CASE("Assimp loader: bad input is an error that names the file, never a crash") {
-    const TempFolder folder("bad");
+    const TempFolder folder("assimp-bad");
     std::mt19937 random(20240611u);
     std::string noise(8192, '\0');
     for (char& c : noise) c = static_cast<char>(random() & 0xff);
