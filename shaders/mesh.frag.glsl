@@ -69,6 +69,10 @@ void main() {
     vec3 h = normalize(uKeyDirection + v);
     float specular = pow(max(dot(n, h), 0.0), 40.0) * 0.12;
     if (uStriated) {
+        // Tendons: a muscle's ends along its fibres (and the long tendons beyond them, which carry
+        // u = 0 or 1) are pale and glossy, so bellies read as tapering into their attachments.
+        float tendon = 1.0 - smoothstep(0.012, 0.05, min(vMuscleUv.x, 1.0 - vMuscleUv.x));
+        albedo.rgb = mix(albedo.rgb, vec3(0.76, 0.74, 0.72), 0.85 * tendon);
         // Stripes run along the fibres (they vary across them, with v), softly broken along u
         // so they read as bundles rather than a printed pattern.
         float across = vMuscleUv.y * 46.0 + 0.35 * sin(vMuscleUv.x * 23.0 + vMuscleUv.y * 7.0);

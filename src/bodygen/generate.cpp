@@ -105,7 +105,8 @@ Result<Body> generateBody(const fs::path& tables, GenerationTimes* times) {
     t.bones = secondsSince(start);
 
     start = std::chrono::steady_clock::now();
-    auto muscles = generateMuscles(body.landmarks, body.skeleton, *shape, *skin, *bones, tables / "muscles.csv");
+    auto muscles = generateMuscles(body.landmarks, body.skeleton, *shape, *skin, *bones, tables / "muscles.csv",
+                                   tables / "tendons.csv");
     if (!muscles) return fail(muscles.error());
     t.muscles = secondsSince(start);
 

@@ -121,6 +121,42 @@ public:
         }
     }
 
+    // Each tendon of the tendon table takes the tissue (bone included) within its radius of its
+    // path, on the side it faces, as a cord: the muscle's, and kept whoever grows into it.
+    void claimTendons() {
+        const VoxelGrid& grid = m_out.grid;
+        for (std::size_t m = 0; m < m_seeds.size(); ++m) {
+            for (const TendonSpec* tendon : m_seeds[m].tendons) {
+                for (std::size_t s = 0; s + 1 < tendon->path.size(); ++s) {
+                    const glm::vec3 a = tendon->path[s].position, b = tendon->path[s + 1].position;
+                    const glm::ivec3 lo = grid.nearest(glm::min(a, b) - glm::vec3(tendon->radius));
+                    const glm::ivec3 hi = grid.nearest(glm::max(a, b) + glm::vec3(tendon->radius));
+                    for (int z = lo.z; z <= hi.z; ++z) {
+                        for (int y = lo.y; y <= hi.y; ++y) {
+                            for (int x = lo.x; x <= hi.x; ++x) {
+                                const glm::ivec3 at(x, y, z);
+                                if (!grid.contains(at)) continue;
+                                const std::size_t voxel = grid.index(at);
+                                if (m_tissue[voxel] == kOutside) continue;
+                                const glm::vec3 p = grid.centre(at);
+                                const glm::vec3 ab = b - a;
+                                const float t = glm::clamp(glm::dot(p - a, ab) / std::max(glm::dot(ab, ab), 1e-12f), 0.0f, 1.0f);
+                                const glm::vec3 off = p - (a + t * ab);
+                                if (glm::length(off) > tendon->radius) continue;
+                                if (tendon->facing != glm::vec3(0.0f) && glm::dot(off, tendon->facing) <= 0.0f) continue;
+                                m_out.cords[m].push_back(static_cast<std::uint32_t>(voxel));
+                                claim(m, voxel, 1.0f, kCord);
+                            }
+                        }
+                    }
+                }
+            }
+            std::vector<std::uint32_t>& cord = m_out.cords[m];
+            std::sort(cord.begin(), cord.end());
+            cord.erase(std::unique(cord.begin(), cord.end()), cord.end());
+        }
+    }
+
     // Nearest first through the soft tissue (26 neighbours, steps of their true length), each
     // claim no further than the reach of the ribbon point it started from.
     void grow(float cellSize) {
@@ -234,6 +270,7 @@ TissuePartition partitionTissue(const BodyMesh& skin, const std::vector<BodyMesh
     partitioner.classify(skin, bones);
     partitioner.claimRibbons();
     partitioner.claimCords(cellSize);
+    partitioner.claimTendons();
     partitioner.grow(cellSize);
     partitioner.smooth();
     return out;

@@ -5,13 +5,15 @@
 // along its fibres (full at the belly, little at the tendons). Where two muscles meet they
 // share the space between them; deep muscles stay under the superficial ones that cover them.
 // Tendons thinner than a voxel are kept as cords about three voxels across, so that every
-// muscle still reaches its attachments. The left half of the body (x > 0) only: the right side
+// muscle still reaches its attachments; long tendons of the tendon table take the tissue round
+// their paths (the fingers' flexor and extensor tendons). The left half of the body (x > 0) only: the right side
 // mirrors it.
 #pragma once
 
 #include "bodygen/body_mesh.h"
 #include "bodygen/muscle_layout.h"
 #include "bodygen/muscle_table.h"
+#include "bodygen/tendon_table.h"
 #include "bodygen/voxel_grid.h"
 
 #include <cstdint>
@@ -25,6 +27,9 @@ struct FillSeed {
     MuscleShape shape = MuscleShape::Strap;
     float bellyU = 0.5f;
     float reach = 0.0f;  // metres the muscle may grow from its ribbon at the belly
+    // Its tendons beyond the insertion (tendons.csv): the muscle owns the tissue round them, bone
+    // included, whoever else reaches it.
+    std::vector<const TendonSpec*> tendons;
 };
 
 struct TissuePartition {

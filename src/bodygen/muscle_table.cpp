@@ -96,6 +96,29 @@ Result<MusclePoint> resolveMusclePoint(const std::string& text, const Landmarks&
     return MusclePoint{position + offset, *joint};
 }
 
+Result<std::vector<MusclePoint>> resolveMusclePoints(const std::string& text, const Landmarks& landmarks,
+                                                     const Skeleton& skeleton, Side side) {
+    std::vector<MusclePoint> points;
+    for (const std::string& part : splitList(text, ';')) {
+        auto point = resolveMusclePoint(part, landmarks, skeleton, side);
+        if (!point) return fail(point.error());
+        points.push_back(*point);
+    }
+    return points;
+}
+
+Result<glm::vec3> parseFacing(const std::string& text, Side side) {
+    if (text.empty()) return glm::vec3(0.0f);
+    const float lateral = side == Side::Right ? -1.0f : 1.0f;
+    return parseEnum<glm::vec3>(text, "faces",
+                                {{"anterior", {0.0f, 0.0f, 1.0f}},
+                                 {"posterior", {0.0f, 0.0f, -1.0f}},
+                                 {"lateral", {lateral, 0.0f, 0.0f}},
+                                 {"medial", {-lateral, 0.0f, 0.0f}},
+                                 {"superior", {0.0f, 1.0f, 0.0f}},
+                                 {"inferior", {0.0f, -1.0f, 0.0f}}});
+}
+
 Result<std::vector<MuscleSpec>> loadMuscleTable(const std::filesystem::path& csv, const Landmarks& landmarks,
                                                 const Skeleton& skeleton, Side side) {
     auto table = CsvTable::read(csv);
@@ -139,11 +162,9 @@ Result<std::vector<MuscleSpec>> loadMuscleTable(const std::filesystem::path& csv
 
         std::vector<MusclePoint>* const lists[] = {&spec.origin, &spec.insertion, &spec.via};
         for (std::size_t i = 0; i < 3; ++i) {
-            for (const std::string& text : splitList(row.cells[col[4 + i]], ';')) {
-                auto point = resolveMusclePoint(text, landmarks, skeleton, side);
-                if (!point) return fail(prefix + names[4 + i] + ": " + point.error());
-                lists[i]->push_back(*point);
-            }
+            auto points = resolveMusclePoints(row.cells[col[4 + i]], landmarks, skeleton, side);
+            if (!points) return fail(prefix + names[4 + i] + ": " + points.error());
+            *lists[i] = std::move(*points);
         }
         if (spec.origin.empty()) return fail(prefix + "no origin points");
         if (spec.insertion.empty()) return fail(prefix + "no insertion points");
@@ -162,18 +183,9 @@ Result<std::vector<MuscleSpec>> loadMuscleTable(const std::filesystem::path& csv
         if (spec.bellyU <= 0.05f || spec.bellyU >= 0.95f) return fail(prefix + "belly_u must lie in (0.05, 0.95)");
         spec.width *= 0.01f;
         spec.thickness *= 0.01f;
-        if (!row.cells[col[10]].empty()) {
-            const float lateral = side == Side::Right ? -1.0f : 1.0f;
-            auto facing = parseEnum<glm::vec3>(row.cells[col[10]], "faces",
-                                               {{"anterior", {0.0f, 0.0f, 1.0f}},
-                                                {"posterior", {0.0f, 0.0f, -1.0f}},
-                                                {"lateral", {lateral, 0.0f, 0.0f}},
-                                                {"medial", {-lateral, 0.0f, 0.0f}},
-                                                {"superior", {0.0f, 1.0f, 0.0f}},
-                                                {"inferior", {0.0f, -1.0f, 0.0f}}});
-            if (!facing) return fail(prefix + facing.error());
-            spec.facing = *facing;
-        }
+        auto facing = parseFacing(row.cells[col[10]], side);
+        if (!facing) return fail(prefix + facing.error());
+        spec.facing = *facing;
         auto fill = table->number(row, col[12], names[12]);
         if (!fill) return fail(fill.error() + " (muscle " + spec.id + ")");
         if (*fill < 0.0f || *fill > 10.0f) return fail(prefix + "fill_cm must lie in [0, 10]");

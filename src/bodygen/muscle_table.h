@@ -50,5 +50,11 @@ Result<std::vector<MuscleSpec>> loadMuscleTable(const std::filesystem::path& csv
 // `side`; the error names the problem but not the file (the caller adds that).
 Result<MusclePoint> resolveMusclePoint(const std::string& text, const Landmarks& landmarks, const Skeleton& skeleton,
                                        Side side);
+// A list of points separated by ';' ("a; b(1 0 0)"), each resolved as above.
+Result<std::vector<MusclePoint>> resolveMusclePoints(const std::string& text, const Landmarks& landmarks,
+                                                     const Skeleton& skeleton, Side side);
+// The `faces` words (anterior, posterior, lateral, medial, superior, inferior) as a unit vector
+// for `side`; empty text is zero (no side).
+Result<glm::vec3> parseFacing(const std::string& text, Side side);
 
 }  // namespace myomap::bodygen

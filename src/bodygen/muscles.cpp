@@ -32,10 +32,19 @@ Result<std::vector<int>> mirrorJoints(const Skeleton& skeleton) {
 Result<std::vector<BodyMesh>> generateMuscles(const Landmarks& landmarks, const Skeleton& skeleton,
                                               const BodyShape& shape, const BodyMesh& skin,
                                               const std::vector<BodyMesh>& bones,
-                                              const std::filesystem::path& musclesCsv) {
+                                              const std::filesystem::path& musclesCsv,
+                                              const std::filesystem::path& tendonsCsv) {
     // The left side is built and the right one mirrored from it, so both match exactly.
     auto specs = loadMuscleTable(musclesCsv, landmarks, skeleton, Side::Left);
     if (!specs) return fail(specs.error());
+    std::vector<TendonSpec> tendons;
+    if (!tendonsCsv.empty()) {
+        std::vector<std::string> ids;
+        for (const MuscleSpec& spec : *specs) ids.push_back(spec.id);
+        auto table = loadTendonTable(tendonsCsv, landmarks, skeleton, Side::Left, ids);
+        if (!table) return fail(table.error());
+        tendons = std::move(*table);
+    }
     auto otherSide = mirrorJoints(skeleton);
     if (!otherSide) return fail(otherSide.error());
 
@@ -64,7 +73,10 @@ Result<std::vector<BodyMesh>> generateMuscles(const Landmarks& landmarks, const 
     std::vector<FillSeed> seeds;
     for (std::size_t m = 0; m < specs->size(); ++m) {
         const MuscleSpec& spec = (*specs)[m];
-        seeds.push_back({&ribbons[m], &layouts[m], spec.shape, spec.bellyU, spec.fill});
+        seeds.push_back({&ribbons[m], &layouts[m], spec.shape, spec.bellyU, spec.fill, {}});
+        for (const TendonSpec& tendon : tendons) {
+            if (tendon.muscle == spec.id) seeds.back().tendons.push_back(&tendon);
+        }
     }
     const TissuePartition partition = partitionTissue(skin, bones, seeds, kFillCell);
 

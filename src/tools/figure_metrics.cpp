@@ -7,7 +7,10 @@
 #include "explore/frame_builder.h"
 #include "model/pose.h"
 
+#include <algorithm>
+#include <array>
 #include <cstdio>
+#include <filesystem>
 
 namespace myomap::app {
 namespace {
@@ -54,8 +57,34 @@ std::vector<char> countedPixels(const Explorer& explorer, const std::vector<std:
     return counted;
 }
 
-// The table (or JSON) for the figure at `size`; the exit code.
-int measureFigure(OffscreenFigure& figure, const ImageSize& size, bool json) {
+// A picture of what was counted, for a person to see where the numbers come from: muscle red,
+// bone ivory, background through the body black, skin pixels left out (head, feet, rim) grey,
+// outside the silhouette white; with the skin opaque, a pixel showing anything but skin is blue.
+ImageRgba countedMap(const Explorer& explorer, const std::vector<char>& counted, const std::vector<std::uint32_t>& skinOnly,
+                     const std::vector<std::uint32_t>& skinOff, const std::vector<std::uint32_t>& opaque, const ImageSize& size) {
+    ImageRgba image{size.width, size.height, std::vector<std::uint8_t>(counted.size() * 4, 255)};
+    for (std::size_t i = 0; i < counted.size(); ++i) {
+        std::array<std::uint8_t, 3> rgb{255, 255, 255};
+        if (!counted[i]) {
+            if (kindOf(explorer, skinOnly[i]) == PartKind::Skin) rgb = {190, 190, 190};
+        } else if (kindOf(explorer, opaque[i]) != PartKind::Skin) {
+            rgb = {30, 90, 255};
+        } else if (skinOff[i] == 0) {
+            rgb = {0, 0, 0};
+        } else {
+            const PartKind under = kindOf(explorer, skinOff[i]);
+            rgb = under == PartKind::Muscle ? std::array<std::uint8_t, 3>{190, 40, 40}
+                  : under == PartKind::Bone ? std::array<std::uint8_t, 3>{235, 225, 190}
+                                            : std::array<std::uint8_t, 3>{40, 160, 60};
+        }
+        std::copy(rgb.begin(), rgb.end(), image.pixels.begin() + static_cast<std::ptrdiff_t>(i * 4));
+    }
+    return image;
+}
+
+// The table (or JSON) for the figure at `size`; the exit code. With `maps`, a picture of each
+// view's counted pixels is written there (figure-<view>.png).
+int measureFigure(OffscreenFigure& figure, const ImageSize& size, bool json, const std::filesystem::path& maps) {
     Explorer& explorer = figure.explorer;
     render::Renderer& renderer = figure.renderer;
     const model::Pose pose = explorer.view().pose(-1, 0.0f);
@@ -100,6 +129,13 @@ int measureFigure(OffscreenFigure& figure, const ImageSize& size, bool json) {
             if (kindOf(explorer, opaque[i]) != PartKind::Skin) ++c.opaqueNotSkin;
         }
         results.push_back(c);
+        if (!maps.empty()) {
+            const auto path = maps / ("figure-" + c.view + ".png");
+            if (auto s = writePng(path, countedMap(explorer, counted, skinOnly, skinOff, opaque, size)); !s) {
+                log::error("figure-metrics: " + s.error());
+                return 1;
+            }
+        }
     }
     explorer.state() = {};
 
@@ -131,6 +167,7 @@ int measureFigure(OffscreenFigure& figure, const ImageSize& size, bool json) {
 int runFigureMetrics(const std::vector<std::string>& args) {
     bool json = false;
     ImageSize size{600, 1000};
+    std::filesystem::path maps;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--json") {
             json = true;
@@ -141,19 +178,22 @@ int runFigureMetrics(const std::vector<std::string>& args) {
                 return 2;
             }
             size = *parsed;
+        } else if (args[i] == "--maps" && i + 1 < args.size()) {
+            maps = args[++i];
         } else {
             const bool help = args[i] == "--help";
             if (!help) log::error("figure-metrics: unknown argument '" + args[i] + "'");
-            std::puts("myomap figure-metrics [--size WxH] [--json]\n"
+            std::puts("myomap figure-metrics [--size WxH] [--json] [--maps DIR]\n"
                       "  What shows inside the built-in figure's skin silhouette from the front, the back and the\n"
                       "  left: with the skin off (muscle, bone, background through a gap) and with the skin opaque\n"
                       "  (anything but skin). The head's top 13 % and the feet's bottom 5 % and a 2-pixel rim are\n"
-                      "  left out (docs/FIGURE.md).");
+                      "  left out (docs/FIGURE.md). --maps writes DIR/figure-<view>.png: muscle red, bone ivory,\n"
+                      "  background through the body black, opaque skin showing something else blue, left out grey.");
             return help ? 0 : 2;
         }
     }
     return onOffscreenFigure("Myomap figure metrics (offscreen)",
-                             [&](OffscreenFigure& figure) { return measureFigure(figure, size, json); });
+                             [&](OffscreenFigure& figure) { return measureFigure(figure, size, json, maps); });
 }
 
 }  // namespace myomap::app

@@ -5,6 +5,7 @@
 #include "bodygen/muscle_table.h"
 #include "bodygen/muscles.h"
 #include "bodygen/skin.h"
+#include "bodygen/tendon_table.h"
 #include "support/gltf_builder.h"
 
 #include <algorithm>
@@ -68,7 +69,8 @@ const Generated& generated() {
         REQUIRE_MESSAGE(skin, (skin ? "" : skin.error()));
         auto bones = bodygen::generateBones(tables.landmarks, tables.skeleton, test::bodyTables() / "bones.csv");
         REQUIRE_MESSAGE(bones, (bones ? "" : bones.error()));
-        auto meshes = bodygen::generateMuscles(tables.landmarks, tables.skeleton, shape, *skin, *bones, musclesCsv());
+        auto meshes = bodygen::generateMuscles(tables.landmarks, tables.skeleton, shape, *skin, *bones, musclesCsv(),
+                                               test::bodyTables() / "tendons.csv");
         REQUIRE_MESSAGE(meshes, (meshes ? "" : meshes.error()));
         auto g = std::make_unique<Generated>(Generated{std::move(tables), std::move(shape), std::move(skin.value()),
                                                        std::move(bones.value()), std::move(meshes.value()), {}});
@@ -349,7 +351,8 @@ TEST_CASE("deep muscles lie under the superficial ones where they overlap") {
 
 TEST_CASE("generating twice gives the same bytes") {
     const Generated& g = generated();
-    auto again = bodygen::generateMuscles(g.tables.landmarks, g.tables.skeleton, g.shape, g.skin, g.bones, musclesCsv());
+    auto again = bodygen::generateMuscles(g.tables.landmarks, g.tables.skeleton, g.shape, g.skin, g.bones, musclesCsv(),
+                                             test::bodyTables() / "tendons.csv");
     REQUIRE(again);
     REQUIRE(again->size() == g.meshes.size());
     for (std::size_t k = 0; k < g.meshes.size(); ++k) {
@@ -407,14 +410,89 @@ TEST_CASE("bad muscle table entries stop the generator with the file, the line a
     for (const Case& c : cases) {
         CAPTURE(c.row);
         const auto path = test::writeFile(dir / "muscles.csv", header + good + c.row + "\n");
-        auto result = bodygen::generateMuscles(g.tables.landmarks, g.tables.skeleton, g.shape, g.skin, g.bones, path);
+        auto result = bodygen::generateMuscles(g.tables.landmarks, g.tables.skeleton, g.shape, g.skin, g.bones, path, {});
         REQUIRE_FALSE(result);
         CHECK_MESSAGE(result.error().find(c.expected) != std::string::npos, result.error());
     }
     // A good table of one muscle is fine, and the missing file is named.
     const auto path = test::writeFile(dir / "muscles.csv", header + good);
-    CHECK(bodygen::generateMuscles(g.tables.landmarks, g.tables.skeleton, g.shape, g.skin, g.bones, path));
-    auto missing = bodygen::generateMuscles(g.tables.landmarks, g.tables.skeleton, g.shape, g.skin, g.bones, dir / "absent.csv");
+    CHECK(bodygen::generateMuscles(g.tables.landmarks, g.tables.skeleton, g.shape, g.skin, g.bones, path, {}));
+    auto missing = bodygen::generateMuscles(g.tables.landmarks, g.tables.skeleton, g.shape, g.skin, g.bones, dir / "absent.csv", {});
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().find("absent.csv") != std::string::npos);
+}
+
+TEST_CASE("each long tendon of the tendon table reaches its far end on its side, for both sides") {
+    const Generated& g = generated();
+    for (const Side side : {Side::Left, Side::Right}) {
+        std::vector<std::string> ids;
+        for (const char* id : kMuscleIds) ids.emplace_back(id);
+        auto tendons = bodygen::loadTendonTable(test::bodyTables() / "tendons.csv", g.tables.landmarks, g.tables.skeleton,
+                                                side, ids);
+        REQUIRE_MESSAGE(tendons, (tendons ? "" : tendons.error()));
+        REQUIRE(tendons->size() >= 8);  // four fingers, back and front
+        for (const bodygen::TendonSpec& tendon : *tendons) {
+            const BodyMesh& mesh = g.mesh(tendon.muscle + (side == Side::Left ? ".L" : ".R"));
+            CAPTURE(mesh.name);
+            CAPTURE(tendon.line);
+            // A centimetre and a half short of the path's end (towards the fingertip): the muscle
+            // has surface there, on the side the tendon faces and not round the other.
+            const glm::vec3 end = tendon.path.back().position;
+            const glm::vec3 before = tendon.path[tendon.path.size() - 2].position;
+            const glm::vec3 near = end + 0.015f * glm::normalize(before - end);
+            int close = 0;
+            float towards = -1.0f, away = 1.0f;  // the furthest surface on the facing side and on the other
+            float coveredU = 0.0f;
+            for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
+                const glm::vec3 p = mesh.positions[i];
+                if (glm::length(p - near) > tendon.radius + 0.004f) continue;
+                ++close;
+                const float along = glm::dot(p - near, tendon.facing);
+                towards = std::max(towards, along);
+                away = std::min(away, along);
+                coveredU = std::max(coveredU, mesh.muscleUv[i].x);
+            }
+            REQUIRE(close > 0);
+            // A finger is about 14 mm thick under its skin, on a 4 mm grid: the tendon's half
+            // reaches 3 mm or more out on its side and at most 3.5 mm past the middle.
+            CHECK(towards > 0.003f);
+            CHECK(away > -0.0035f);
+            CHECK(coveredU > 0.95f);  // drawn as tendon (u at the insertion's end)
+        }
+    }
+}
+
+TEST_CASE("bad tendon table entries stop the generator with the file, the line and the problem") {
+    const Generated& g = generated();
+    const auto dir = test::scratchDir("bad-tendon-tables");
+    const std::string header = "# a comment line\nmuscle,faces,radius_cm,path,source\n";
+    const std::string good = "extensor_digitorum,posterior,1,mcp3_joint;fingertip_middle,gray42\n";
+    struct Case {
+        const char* row;
+        const char* expected;
+    };
+    const Case cases[] = {
+        {"extensor_digitorium,posterior,1,mcp3_joint;fingertip_middle,gray42",
+         "tendons.csv:4: 'extensor_digitorium' is not a muscle of the muscle table"},
+        {"extensor_digitorum,backwards,1,mcp3_joint;fingertip_middle,gray42",
+         "tendons.csv:4: extensor_digitorum: unknown faces 'backwards'"},
+        {"extensor_digitorum,posterior,0,mcp3_joint;fingertip_middle,gray42",
+         "tendons.csv:4: extensor_digitorum: radius_cm must lie in (0, 3]"},
+        {"extensor_digitorum,posterior,thick,mcp3_joint;fingertip_middle,gray42", "tendons.csv:4: radius_cm 'thick'"},
+        {"extensor_digitorum,posterior,1,mcp3_joint,gray42", "tendons.csv:4: extensor_digitorum: path: give at least two points"},
+        {"extensor_digitorum,posterior,1,mcp3_joint;fingertip_nosuch,gray42",
+         "tendons.csv:4: extensor_digitorum: path: unknown landmark 'fingertip_nosuch'"},
+        {"extensor_digitorum,posterior,1,mcp3_joint;fingertip_middle,", "tendons.csv:4: extensor_digitorum: source is empty"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.row);
+        const auto path = test::writeFile(dir / "tendons.csv", header + good + c.row + "\n");
+        auto result = bodygen::generateMuscles(g.tables.landmarks, g.tables.skeleton, g.shape, g.skin, g.bones, musclesCsv(), path);
+        REQUIRE_FALSE(result);
+        CHECK_MESSAGE(result.error().find(c.expected) != std::string::npos, result.error());
+    }
+    auto missing = bodygen::generateMuscles(g.tables.landmarks, g.tables.skeleton, g.shape, g.skin, g.bones, musclesCsv(),
+                                            dir / "absent.csv");
     REQUIRE_FALSE(missing);
     CHECK(missing.error().find("absent.csv") != std::string::npos);
 }
