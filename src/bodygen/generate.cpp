@@ -1,6 +1,8 @@
 #include "bodygen/generate.h"
 
 #include "bodygen/body_shape.h"
+#include "bodygen/body_shape_model.h"
+#include "bodygen/bone_skinning.h"
 #include "bodygen/bones.h"
 #include "bodygen/csv.h"
 #include "bodygen/muscles.h"
@@ -102,6 +104,12 @@ Result<Body> generateBody(const fs::path& tables, GenerationTimes* times) {
     start = std::chrono::steady_clock::now();
     auto bones = generateBones(body.landmarks, body.skeleton, tables / "bones.csv");
     if (!bones) return fail(bones.error());
+    {
+        // Bones just under the skin follow the skin's weights (bone_skinning.h).
+        auto model = buildShapeModel(body.landmarks, body.skeleton);
+        if (!model) return fail(model.error());
+        followSkinNearSurface(*bones, *shape, SkinWeighting(*model, body.skeleton));
+    }
     t.bones = secondsSince(start);
 
     start = std::chrono::steady_clock::now();

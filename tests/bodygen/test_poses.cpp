@@ -113,12 +113,13 @@ TEST_CASE("in every pose the muscles stay under the skin") {
         }
         MESSAGE(clip.name << ": " << outside << " of " << checked << " sampled muscle vertices outside the skin; " << worst);
         // Linear blend skinning folds the volume at a bent joint, so near a crease a little
-        // muscle can cross the skin. Measured on the volumetric figure (5 December 2026): 0 in
-        // the rest poses, 0.13 % in the desk slump, 0.02 % in the neck stretches, 0.79 % in the
-        // pectoralis stretch (latissimus and lower trapezius behind the shoulder drawn back).
-        // The first figure, with ribbons blended from origin bone to insertion bone, swung out
-        // by 16.7 % in the desk slump.
-        CHECK(outside * 100 < checked);
+        // muscle can cross the skin. Measured on the volumetric figure (5 December 2026, the
+        // doorway stretch with the scapula turning upwards as the arm rises): 0 in the rest
+        // poses, 0.09 % in the desk slump, 0.01 % in the neck stretches, 0.43 % in the pectoralis
+        // stretch (serratus anterior and latissimus at the folded armpit). The target is
+        // 0.5 %. The first figure, with ribbons blended from origin bone to insertion bone, swung
+        // out by 16.7 % in the desk slump.
+        CHECK(outside * 200 < checked);
     }
 }
 
@@ -159,17 +160,50 @@ TEST_CASE("in every pose the bones stay inside the skin") {
         for (const auto& [name, count] : byBone) bones += name + " (" + std::to_string(count) + ") ";
         MESSAGE(clip.name << ": " << outside << " of " << checked << " bone vertices outside the skin; " << bones);
         CHECK(checked > 10000);
-        // The target is at most 0.1 % in every pose, met in four of the seven. Measured beyond it
-        // (5 December 2026, simplified bones, winding-number skin test): the desk slump 0.65 %
-        // (fibulae, patellae and femoral condyles at the knees bent 85 degrees), the pectoralis
-        // stretch 1.0 % (linear blend skinning folds the skin over the scapula at the raised
-        // shoulder) and the piriformis stretch 0.33 % (the same at the knee bent 90 degrees, over
-        // the patella). These limits keep that from getting worse; the base figure had 2.6 %
-        // outside even standing.
-        const std::map<std::string, double> measured = {
-            {"desk_slump", 0.008}, {"pectoralis_stretch", 0.011}, {"piriformis_stretch", 0.004}};
+        // The target is at most 0.1 % in every pose, met in six of the seven since bones just under
+        // the skin follow the skin's weights (bodygen/bone_skinning.h): 0 in the desk slump and
+        // the piriformis stretch (0.65 % and 0.33 % when every bone was rigid), 0.01 % in the
+        // levator stretch. Measured beyond it (5 December 2026): the pectoralis stretch, 0.11 %
+        // (the scapular spine at the top of the shoulder, where the skin itself folds between the
+        // raised arm and the neck). This limit keeps that from getting worse; the base figure had
+        // 2.6 % outside even standing.
+        const std::map<std::string, double> measured = {{"pectoralis_stretch", 0.0012}};
         const auto known = measured.find(clip.name);
         const double limit = known == measured.end() ? 0.001 : known->second;
         CHECK(static_cast<double>(outside) <= limit * static_cast<double>(checked));
     }
+}
+
+TEST_CASE("bones are rigid inside and follow the skin's weights just under it") {
+    auto scene = model::loadModel(paths::builtInFigure());
+    REQUIRE(scene);
+    const auto bone = [&](const std::string& name) -> const model::Primitive& {
+        for (const model::Mesh& mesh : scene->meshes) {
+            if (mesh.name == name) return mesh.primitives.front();
+        }
+        FAIL("no mesh " << name);
+        return scene->meshes.front().primitives.front();
+    };
+    const auto joints = [](const model::Primitive& p, std::size_t v) {
+        int n = 0;
+        for (int k = 0; k < 4; ++k) n += p.weights[v][k] > 0.01f ? 1 : 0;
+        return n;
+    };
+    // The middle of the femur's shaft lies deep in the thigh: one joint.
+    const model::Primitive& femur = bone("bone_femur.L");
+    std::size_t shaft = 0;
+    for (std::size_t v = 0; v < femur.positions.size(); ++v) {
+        const float w = femur.weights[v][0] + femur.weights[v][1] + femur.weights[v][2] + femur.weights[v][3];
+        CHECK(w == doctest::Approx(1.0f).epsilon(1e-4));
+        if (femur.positions[v].y > 0.65f && femur.positions[v].y < 0.75f) {
+            ++shaft;
+            CHECK(joints(femur, v) == 1);
+        }
+    }
+    CHECK(shaft > 20);
+    // The patella lies under the skin of the knee, which blends thigh and leg: so does it.
+    const model::Primitive& patella = bone("bone_patella.L");
+    int blended = 0;
+    for (std::size_t v = 0; v < patella.positions.size(); ++v) blended += joints(patella, v) > 1 ? 1 : 0;
+    CHECK(blended * 4 > static_cast<int>(patella.positions.size()));
 }

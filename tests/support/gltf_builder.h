@@ -2,11 +2,14 @@
 // embedded as a data URI or written beside the file. Tests then break one thing at a time.
 #pragma once
 
+#include <unistd.h>
+
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <system_error>
 #include <vector>
 
 namespace myomap::test {
@@ -74,8 +77,23 @@ inline std::filesystem::path writeFile(const std::filesystem::path& path, const 
     return path;
 }
 
+// This test process's own folder under the system's temporary directory, removed when the
+// process ends: two suites run at once (two build folders, a developer and CI) never share one.
+inline const std::filesystem::path& scratchRoot() {
+    struct Root {
+        std::filesystem::path path =
+            std::filesystem::temp_directory_path() / ("myomap-tests-" + std::to_string(::getpid()));
+        ~Root() {
+            std::error_code ec;
+            std::filesystem::remove_all(path, ec);
+        }
+    };
+    static const Root root;
+    return root.path;
+}
+
 inline std::filesystem::path scratchDir(const std::string& name) {
-    const auto dir = std::filesystem::temp_directory_path() / "myomap-tests" / name;
+    const auto dir = scratchRoot() / name;
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return dir;
