@@ -131,9 +131,12 @@ const char* const kRegionIds[] = {"vertex",
                                   "dorsum_foot",
                                   "big_toe",
                                   "lesser_toes",
-                                  "plantar_foot"};
+                                  "plantar_foot",
+                                  "ball_of_foot",
+                                  "arch",
+                                  "perineum"};
 const std::set<std::string> kMidline = {"vertex",        "forehead",      "throat", "sternum", "interscapular",
-                                        "upper_abdomen", "lower_abdomen", "sacrum", "coccyx"};
+                                        "upper_abdomen", "lower_abdomen", "sacrum", "coccyx", "perineum"};
 
 }  // namespace
 
