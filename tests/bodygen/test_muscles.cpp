@@ -33,7 +33,8 @@ const char* const kMuscleIds[] = {
     "semimembranosus", "gastrocnemius", "soleus", "tibialis_anterior", "fibularis_longus",
     "extensor_hallucis_longus", "pronator_teres", "flexor_carpi_radialis", "flexor_carpi_ulnaris",
     "flexor_digitorum_superficialis", "adductor_pollicis", "first_dorsal_interosseous_hand", "abductor_hallucis",
-    "quadratus_plantae", "sartorius", "gracilis", "pectineus", "adductor_magnus", "vastus_intermedius"};
+    "quadratus_plantae", "sartorius", "gracilis", "pectineus", "adductor_magnus", "vastus_intermedius",
+    "tibialis_posterior"};
 // clang-format on
 
 std::filesystem::path musclesCsv() { return test::bodyTables() / "muscles.csv"; }
@@ -314,6 +315,7 @@ TEST_CASE("deep muscles lie under the superficial ones where they overlap") {
                                                          {"gluteus_minimus", "gluteus_medius"},
                                                          {"flexor_digitorum_superficialis", "flexor_carpi_radialis"},
                                                          {"vastus_intermedius", "rectus_femoris"},
+                                                         {"tibialis_posterior", "soleus"},
                                                          {"adductor_magnus", "adductor_longus"}};
     for (const auto& [deepId, overId] : pairs) {
         // Neighbouring muscles share a boundary, each meshed from its own share of the tissue
