@@ -34,7 +34,7 @@ const char* const kMuscleIds[] = {
     "extensor_hallucis_longus", "pronator_teres", "flexor_carpi_radialis", "flexor_carpi_ulnaris",
     "flexor_digitorum_superficialis", "adductor_pollicis", "first_dorsal_interosseous_hand", "abductor_hallucis",
     "quadratus_plantae", "sartorius", "gracilis", "pectineus", "adductor_magnus", "vastus_intermedius",
-    "tibialis_posterior", "extensor_digitorum_longus", "flexor_digitorum_longus"};
+    "tibialis_posterior", "extensor_digitorum_longus", "flexor_digitorum_longus", "flexor_hallucis_longus"};
 // clang-format on
 
 std::filesystem::path musclesCsv() { return test::bodyTables() / "muscles.csv"; }
@@ -316,6 +316,7 @@ TEST_CASE("deep muscles lie under the superficial ones where they overlap") {
                                                          {"flexor_digitorum_superficialis", "flexor_carpi_radialis"},
                                                          {"vastus_intermedius", "rectus_femoris"},
                                                          {"tibialis_posterior", "soleus"},
+                                                         {"flexor_hallucis_longus", "soleus"},
                                                          {"adductor_magnus", "adductor_longus"}};
     for (const auto& [deepId, overId] : pairs) {
         // Neighbouring muscles share a boundary, each meshed from its own share of the tissue
