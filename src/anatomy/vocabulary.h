@@ -14,10 +14,10 @@
 
 namespace myomap::anatomy {
 
-// The 70 muscles of the figure; mesh names are these ids with `.L` / `.R`. Must agree with
+// The 71 muscles of the figure; mesh names are these ids with `.L` / `.R`. Must agree with
 // assets/body/muscles.csv, which the figure generator reads.
 // clang-format off
-inline constexpr std::array<std::string_view, 70> kMuscleIds{
+inline constexpr std::array<std::string_view, 71> kMuscleIds{
     "abductor_hallucis", "adductor_longus", "adductor_magnus", "adductor_pollicis", "biceps_brachii",
     "biceps_femoris", "brachialis", "brachioradialis", "deltoid", "erector_spinae",
     "extensor_carpi_radialis_longus", "extensor_digitorum", "extensor_digitorum_longus", "extensor_hallucis_longus",
@@ -25,7 +25,7 @@ inline constexpr std::array<std::string_view, 70> kMuscleIds{
     "flexor_carpi_ulnaris", "flexor_digitorum_longus", "flexor_digitorum_superficialis", "flexor_hallucis_longus",
     "gastrocnemius", "gluteus_maximus", "gluteus_medius", "gluteus_minimus", "gracilis", "iliopsoas",
     "infraspinatus", "latissimus_dorsi", "levator_scapulae", "lower_trapezius", "masseter", "middle_trapezius",
-    "multifidus", "pectineus", "pectoralis_major", "pectoralis_minor", "piriformis", "pronator_teres",
+    "multifidus", "pectineus", "pectoralis_major", "pectoralis_minor", "piriformis", "popliteus", "pronator_teres",
     "quadratus_lumborum", "quadratus_plantae", "rectus_abdominis", "rectus_femoris", "rhomboid_major",
     "rhomboid_minor", "sartorius", "scalenes", "semimembranosus", "semispinalis_capitis", "semitendinosus",
     "serratus_anterior", "soleus", "splenius_capitis", "sternocleidomastoid", "suboccipitals", "subscapularis",

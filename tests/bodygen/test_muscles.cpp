@@ -34,7 +34,8 @@ const char* const kMuscleIds[] = {
     "extensor_hallucis_longus", "pronator_teres", "flexor_carpi_radialis", "flexor_carpi_ulnaris",
     "flexor_digitorum_superficialis", "adductor_pollicis", "first_dorsal_interosseous_hand", "abductor_hallucis",
     "quadratus_plantae", "sartorius", "gracilis", "pectineus", "adductor_magnus", "vastus_intermedius",
-    "tibialis_posterior", "extensor_digitorum_longus", "flexor_digitorum_longus", "flexor_hallucis_longus"};
+    "tibialis_posterior", "extensor_digitorum_longus", "flexor_digitorum_longus", "flexor_hallucis_longus",
+    "popliteus"};
 // clang-format on
 
 std::filesystem::path musclesCsv() { return test::bodyTables() / "muscles.csv"; }
