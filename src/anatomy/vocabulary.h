@@ -14,12 +14,12 @@
 
 namespace myomap::anatomy {
 
-// The 73 muscles of the figure; mesh names are these ids with `.L` / `.R`. Must agree with
+// The 74 muscles of the figure; mesh names are these ids with `.L` / `.R`. Must agree with
 // assets/body/muscles.csv, which the figure generator reads.
 // clang-format off
-inline constexpr std::array<std::string_view, 73> kMuscleIds{
+inline constexpr std::array<std::string_view, 74> kMuscleIds{
     "abductor_hallucis", "adductor_longus", "adductor_magnus", "adductor_pollicis", "biceps_brachii",
-    "biceps_femoris", "brachialis", "brachioradialis", "deltoid", "erector_spinae",
+    "biceps_femoris", "brachialis", "brachioradialis", "coccygeus", "deltoid", "erector_spinae",
     "extensor_carpi_radialis_longus", "extensor_digitorum", "extensor_digitorum_longus", "extensor_hallucis_longus",
     "external_oblique", "fibularis_longus", "first_dorsal_interosseous_hand", "flexor_carpi_radialis",
     "flexor_carpi_ulnaris", "flexor_digitorum_longus", "flexor_digitorum_superficialis", "flexor_hallucis_longus",

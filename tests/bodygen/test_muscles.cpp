@@ -35,7 +35,7 @@ const char* const kMuscleIds[] = {
     "flexor_digitorum_superficialis", "adductor_pollicis", "first_dorsal_interosseous_hand", "abductor_hallucis",
     "quadratus_plantae", "sartorius", "gracilis", "pectineus", "adductor_magnus", "vastus_intermedius",
     "tibialis_posterior", "extensor_digitorum_longus", "flexor_digitorum_longus", "flexor_hallucis_longus",
-    "popliteus", "obturator_internus", "levator_ani"};
+    "popliteus", "obturator_internus", "levator_ani", "coccygeus"};
 // clang-format on
 
 std::filesystem::path musclesCsv() { return test::bodyTables() / "muscles.csv"; }
