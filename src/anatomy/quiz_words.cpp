@@ -19,7 +19,7 @@ struct RegionWords {
 };
 
 // clang-format off
-constexpr std::array<RegionWords, 73> kRegionWords{{
+constexpr std::array<RegionWords, 76> kRegionWords{{
     {"vertex", "top of the head", "vertex"},
     {"forehead", "forehead", "frontal region"},
     {"temple", "temple", "temporal region"},
@@ -70,6 +70,7 @@ constexpr std::array<RegionWords, 73> kRegionWords{{
     {"sacroiliac", "dimple at the back of the pelvis", "sacroiliac joint"},
     {"sacrum", "flat bone at the base of the spine", "sacrum"},
     {"coccyx", "tailbone", "coccyx"},
+    {"perineum", "pelvic floor, between the legs", "perineum"},
     {"groin", "groin", "inguinal region"},
     {"buttock", "buttock", "gluteal region"},
     {"greater_trochanter", "point of the hip", "greater trochanter"},
@@ -93,6 +94,8 @@ constexpr std::array<RegionWords, 73> kRegionWords{{
     {"big_toe", "big toe", "hallux"},
     {"lesser_toes", "smaller toes", "lesser toes"},
     {"plantar_foot", "sole of the foot", "plantar foot"},
+    {"ball_of_foot", "ball of the foot", "plantar forefoot (metatarsal heads)"},
+    {"arch", "arch of the foot", "medial longitudinal arch"},
 }};
 // clang-format on
 

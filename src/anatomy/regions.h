@@ -14,7 +14,7 @@ struct BodyRegion {
     bool midline;
 };
 
-inline constexpr std::array<BodyRegion, 73> kBodyRegions{{
+inline constexpr std::array<BodyRegion, 76> kBodyRegions{{
     {"vertex", true},
     {"forehead", true},
     {"temple", false},
@@ -65,6 +65,7 @@ inline constexpr std::array<BodyRegion, 73> kBodyRegions{{
     {"sacroiliac", false},
     {"sacrum", true},
     {"coccyx", true},
+    {"perineum", true},
     {"groin", false},
     {"buttock", false},
     {"greater_trochanter", false},
@@ -88,6 +89,8 @@ inline constexpr std::array<BodyRegion, 73> kBodyRegions{{
     {"big_toe", false},
     {"lesser_toes", false},
     {"plantar_foot", false},
+    {"ball_of_foot", false},
+    {"arch", false},
 }};
 
 // The region with this id, or nullptr.

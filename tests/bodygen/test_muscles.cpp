@@ -34,7 +34,9 @@ const char* const kMuscleIds[] = {
     "semimembranosus", "gastrocnemius", "soleus", "tibialis_anterior", "fibularis_longus",
     "extensor_hallucis_longus", "pronator_teres", "flexor_carpi_radialis", "flexor_carpi_ulnaris",
     "flexor_digitorum_superficialis", "adductor_pollicis", "first_dorsal_interosseous_hand", "abductor_hallucis",
-    "quadratus_plantae"};
+    "quadratus_plantae", "sartorius", "gracilis", "pectineus", "adductor_magnus", "vastus_intermedius",
+    "tibialis_posterior", "extensor_digitorum_longus", "flexor_digitorum_longus", "flexor_hallucis_longus",
+    "popliteus", "obturator_internus", "levator_ani", "coccygeus"};
 // clang-format on
 
 std::filesystem::path musclesCsv() { return test::bodyTables() / "muscles.csv"; }
@@ -314,7 +316,11 @@ TEST_CASE("deep muscles lie under the superficial ones where they overlap") {
                                                          {"rhomboid_minor", "middle_trapezius"},
                                                          {"semispinalis_capitis", "splenius_capitis"},
                                                          {"gluteus_minimus", "gluteus_medius"},
-                                                         {"flexor_digitorum_superficialis", "flexor_carpi_radialis"}};
+                                                         {"flexor_digitorum_superficialis", "flexor_carpi_radialis"},
+                                                         {"vastus_intermedius", "rectus_femoris"},
+                                                         {"tibialis_posterior", "soleus"},
+                                                         {"flexor_hallucis_longus", "soleus"},
+                                                         {"adductor_magnus", "adductor_longus"}};
     for (const auto& [deepId, overId] : pairs) {
         // Neighbouring muscles share a boundary, each meshed from its own share of the tissue
         // on a 4 mm grid and simplified to within 0.8 mm, so the two faces of one boundary may

@@ -131,9 +131,12 @@ const char* const kRegionIds[] = {"vertex",
                                   "dorsum_foot",
                                   "big_toe",
                                   "lesser_toes",
-                                  "plantar_foot"};
+                                  "plantar_foot",
+                                  "ball_of_foot",
+                                  "arch",
+                                  "perineum"};
 const std::set<std::string> kMidline = {"vertex",        "forehead",      "throat", "sternum", "interscapular",
-                                        "upper_abdomen", "lower_abdomen", "sacrum", "coccyx"};
+                                        "upper_abdomen", "lower_abdomen", "sacrum", "coccyx", "perineum"};
 
 }  // namespace
 
@@ -256,7 +259,7 @@ TEST_CASE("skin: every body region appears, on each side where it has one") {
                                : std::vector<std::string>{std::string(id) + ".L", std::string(id) + ".R"};
         for (const std::string& name : names) CHECK_MESSAGE(counts[name] >= 5, name);
     }
-    CHECK(s.regions.size() == 137);  // 64 regions with two sides, 9 on the midline
+    CHECK(s.regions.size() == 142);  // 66 regions with two sides, 10 on the midline
 }
 
 TEST_CASE("skin: regions are where a therapist expects them") {

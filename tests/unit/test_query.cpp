@@ -66,7 +66,7 @@ TEST_CASE("query --list-regions") {
     CHECK(contains(text.out, "sternum  (midline)"));
 
     const Json parsed = Json::parse(query({"--list-regions", "--json"}).out);
-    CHECK(parsed["regions"].size() == 73);
+    CHECK(parsed["regions"].size() == 76);
     CHECK(parsed["muscle_regions"].size() == myomap::anatomy::kMuscleRegions.size());
     bool sacrumMidline = false;
     for (const Json& r : parsed["regions"]) {
