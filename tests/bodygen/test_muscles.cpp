@@ -33,7 +33,8 @@ const char* const kMuscleIds[] = {
     "semimembranosus", "gastrocnemius", "soleus", "tibialis_anterior", "fibularis_longus",
     "extensor_hallucis_longus", "pronator_teres", "flexor_carpi_radialis", "flexor_carpi_ulnaris",
     "flexor_digitorum_superficialis", "adductor_pollicis", "first_dorsal_interosseous_hand", "abductor_hallucis",
-    "quadratus_plantae", "medial_pterygoid", "lateral_pterygoid", "digastric", "occipitofrontalis"};
+    "quadratus_plantae", "medial_pterygoid", "lateral_pterygoid", "digastric", "occipitofrontalis",
+    "splenius_cervicis"};
 // clang-format on
 
 std::filesystem::path musclesCsv() { return test::bodyTables() / "muscles.csv"; }
@@ -315,7 +316,8 @@ TEST_CASE("deep muscles lie under the superficial ones where they overlap") {
                                                          {"flexor_digitorum_superficialis", "flexor_carpi_radialis"},
                                                          {"medial_pterygoid", "masseter"},
                                                          {"lateral_pterygoid", "masseter"},
-                                                         {"digastric", "sternocleidomastoid"}};
+                                                         {"digastric", "sternocleidomastoid"},
+                                                         {"splenius_cervicis", "levator_scapulae"}};
     for (const auto& [deepId, overId] : pairs) {
         // Neighbouring muscles share a boundary, each meshed from its own share of the tissue
         // on a 4 mm grid and simplified to within 0.8 mm, so the two faces of one boundary may
