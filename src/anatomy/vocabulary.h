@@ -14,14 +14,14 @@
 
 namespace myomap::anatomy {
 
-// The 67 muscles of the figure; mesh names are these ids with `.L` / `.R`. Must agree with
+// The 68 muscles of the figure; mesh names are these ids with `.L` / `.R`. Must agree with
 // assets/body/muscles.csv, which the figure generator reads.
 // clang-format off
-inline constexpr std::array<std::string_view, 67> kMuscleIds{
+inline constexpr std::array<std::string_view, 68> kMuscleIds{
     "abductor_hallucis", "adductor_longus", "adductor_pollicis", "biceps_brachii", "biceps_femoris", "brachialis",
-    "brachioradialis", "deltoid", "digastric", "erector_spinae", "extensor_carpi_radialis_longus",
-    "extensor_digitorum", "extensor_hallucis_longus", "external_oblique", "fibularis_longus",
-    "first_dorsal_interosseous_hand", "flexor_carpi_radialis", "flexor_carpi_ulnaris",
+    "brachioradialis", "coracobrachialis", "deltoid", "digastric", "erector_spinae",
+    "extensor_carpi_radialis_longus", "extensor_digitorum", "extensor_hallucis_longus", "external_oblique",
+    "fibularis_longus", "first_dorsal_interosseous_hand", "flexor_carpi_radialis", "flexor_carpi_ulnaris",
     "flexor_digitorum_superficialis", "gastrocnemius", "gluteus_maximus", "gluteus_medius", "gluteus_minimus",
     "iliopsoas", "infraspinatus", "lateral_pterygoid", "latissimus_dorsi", "levator_scapulae", "lower_trapezius",
     "masseter", "medial_pterygoid", "middle_trapezius", "multifidus", "occipitofrontalis", "pectoralis_major",
