@@ -34,7 +34,7 @@ const char* const kMuscleIds[] = {
     "extensor_hallucis_longus", "pronator_teres", "flexor_carpi_radialis", "flexor_carpi_ulnaris",
     "flexor_digitorum_superficialis", "adductor_pollicis", "first_dorsal_interosseous_hand", "abductor_hallucis",
     "quadratus_plantae", "medial_pterygoid", "lateral_pterygoid", "digastric", "occipitofrontalis",
-    "splenius_cervicis", "semispinalis_cervicis", "coracobrachialis", "subclavius"};
+    "splenius_cervicis", "semispinalis_cervicis", "coracobrachialis", "subclavius", "sternalis"};
 // clang-format on
 
 std::filesystem::path musclesCsv() { return test::bodyTables() / "muscles.csv"; }
