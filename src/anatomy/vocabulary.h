@@ -14,10 +14,10 @@
 
 namespace myomap::anatomy {
 
-// The 70 muscles of the figure; mesh names are these ids with `.L` / `.R`. Must agree with
+// The 71 muscles of the figure; mesh names are these ids with `.L` / `.R`. Must agree with
 // assets/body/muscles.csv, which the figure generator reads.
 // clang-format off
-inline constexpr std::array<std::string_view, 70> kMuscleIds{
+inline constexpr std::array<std::string_view, 71> kMuscleIds{
     "abductor_hallucis", "adductor_longus", "adductor_pollicis", "biceps_brachii", "biceps_femoris", "brachialis",
     "brachioradialis", "coracobrachialis", "deltoid", "digastric", "erector_spinae",
     "extensor_carpi_radialis_longus", "extensor_digitorum", "extensor_hallucis_longus", "external_oblique",
@@ -27,10 +27,11 @@ inline constexpr std::array<std::string_view, 70> kMuscleIds{
     "masseter", "medial_pterygoid", "middle_trapezius", "multifidus", "occipitofrontalis", "pectoralis_major",
     "pectoralis_minor", "piriformis", "pronator_teres", "quadratus_lumborum", "quadratus_plantae",
     "rectus_abdominis", "rectus_femoris", "rhomboid_major", "rhomboid_minor", "scalenes", "semimembranosus",
-    "semispinalis_capitis", "semispinalis_cervicis", "semitendinosus", "serratus_anterior", "soleus",
-    "splenius_capitis", "splenius_cervicis", "sternalis", "sternocleidomastoid", "subclavius", "suboccipitals",
-    "subscapularis", "supinator", "supraspinatus", "temporalis", "tensor_fasciae_latae", "teres_major",
-    "teres_minor", "tibialis_anterior", "triceps_brachii", "upper_trapezius", "vastus_lateralis", "vastus_medialis"};
+    "semispinalis_capitis", "semispinalis_cervicis", "semitendinosus", "serratus_anterior",
+    "serratus_posterior_superior", "soleus", "splenius_capitis", "splenius_cervicis", "sternalis",
+    "sternocleidomastoid", "subclavius", "suboccipitals", "subscapularis", "supinator", "supraspinatus",
+    "temporalis", "tensor_fasciae_latae", "teres_major", "teres_minor", "tibialis_anterior", "triceps_brachii",
+    "upper_trapezius", "vastus_lateralis", "vastus_medialis"};
 
 // Where a muscle sits: groups the muscle list (not the skin regions of regions.h).
 inline constexpr std::array<std::string_view, 14> kMuscleRegions{

@@ -34,7 +34,8 @@ const char* const kMuscleIds[] = {
     "extensor_hallucis_longus", "pronator_teres", "flexor_carpi_radialis", "flexor_carpi_ulnaris",
     "flexor_digitorum_superficialis", "adductor_pollicis", "first_dorsal_interosseous_hand", "abductor_hallucis",
     "quadratus_plantae", "medial_pterygoid", "lateral_pterygoid", "digastric", "occipitofrontalis",
-    "splenius_cervicis", "semispinalis_cervicis", "coracobrachialis", "subclavius", "sternalis"};
+    "splenius_cervicis", "semispinalis_cervicis", "coracobrachialis", "subclavius", "sternalis",
+    "serratus_posterior_superior"};
 // clang-format on
 
 std::filesystem::path musclesCsv() { return test::bodyTables() / "muscles.csv"; }
@@ -320,7 +321,8 @@ TEST_CASE("deep muscles lie under the superficial ones where they overlap") {
                                                          {"splenius_cervicis", "levator_scapulae"},
                                                          {"semispinalis_cervicis", "semispinalis_capitis"},
                                                          {"coracobrachialis", "biceps_brachii"},
-                                                         {"subclavius", "pectoralis_major"}};
+                                                         {"subclavius", "pectoralis_major"},
+                                                         {"serratus_posterior_superior", "rhomboid_minor"}};
     for (const auto& [deepId, overId] : pairs) {
         // Neighbouring muscles share a boundary, each meshed from its own share of the tissue
         // on a 4 mm grid and simplified to within 0.8 mm, so the two faces of one boundary may
