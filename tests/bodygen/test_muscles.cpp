@@ -36,7 +36,10 @@ const char* const kMuscleIds[] = {
     "flexor_digitorum_superficialis", "adductor_pollicis", "first_dorsal_interosseous_hand", "abductor_hallucis",
     "quadratus_plantae", "sartorius", "gracilis", "pectineus", "adductor_magnus", "vastus_intermedius",
     "tibialis_posterior", "extensor_digitorum_longus", "flexor_digitorum_longus", "flexor_hallucis_longus",
-    "popliteus", "obturator_internus", "levator_ani", "coccygeus"};
+    "popliteus", "obturator_internus", "levator_ani", "coccygeus",
+    "medial_pterygoid", "lateral_pterygoid", "digastric", "occipitofrontalis",
+    "splenius_cervicis", "semispinalis_cervicis", "coracobrachialis", "subclavius", "sternalis",
+    "serratus_posterior_superior"};
 // clang-format on
 
 std::filesystem::path musclesCsv() { return test::bodyTables() / "muscles.csv"; }
@@ -320,7 +323,15 @@ TEST_CASE("deep muscles lie under the superficial ones where they overlap") {
                                                          {"vastus_intermedius", "rectus_femoris"},
                                                          {"tibialis_posterior", "soleus"},
                                                          {"flexor_hallucis_longus", "soleus"},
-                                                         {"adductor_magnus", "adductor_longus"}};
+                                                         {"adductor_magnus", "adductor_longus"},
+                                                         {"medial_pterygoid", "masseter"},
+                                                         {"lateral_pterygoid", "masseter"},
+                                                         {"digastric", "sternocleidomastoid"},
+                                                         {"splenius_cervicis", "levator_scapulae"},
+                                                         {"semispinalis_cervicis", "semispinalis_capitis"},
+                                                         {"coracobrachialis", "biceps_brachii"},
+                                                         {"subclavius", "pectoralis_major"},
+                                                         {"serratus_posterior_superior", "rhomboid_minor"}};
     for (const auto& [deepId, overId] : pairs) {
         // Neighbouring muscles share a boundary, each meshed from its own share of the tissue
         // on a 4 mm grid and simplified to within 0.8 mm, so the two faces of one boundary may
