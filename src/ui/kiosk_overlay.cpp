@@ -49,6 +49,20 @@ void caption(const KioskUi& ui) {
     ImGui::End();
 }
 
+// The chosen region's warnings, calm and short, and the way to the whole page; under the
+// muscles found, in the controls, so nothing covers the tour's caption.
+void safety(const KioskUi& ui, float width, std::vector<KioskAction>& actions) {
+    if (!ui.doctorPage) return;
+    if (!ui.warnings.empty()) {
+        ImGui::Separator();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        largeText("Please note", 1.2f);
+        for (const std::string& line : ui.warnings) paragraph(line, warningColour());
+        ImGui::PopTextWrapPos();
+    }
+    if (bigButton("When to see a doctor", width)) actions.push_back({KioskActionType::OpenDoctorPage});
+}
+
 void controls(KioskUi& ui, std::vector<KioskAction>& actions) {
     const ImGuiViewport* v = ImGui::GetMainViewport();
     const float width = ImGui::GetFontSize() * 22.0f;
@@ -78,6 +92,7 @@ void controls(KioskUi& ui, std::vector<KioskAction>& actions) {
             if (bigButton(ui.foundLabels[i].c_str(), width)) actions.push_back({KioskActionType::ChooseFound, static_cast<int>(i)});
         }
     }
+    safety(ui, width, actions);
     if (!ui.selectedLabel.empty() && !ui.touring) {
         ImGui::Separator();
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
@@ -86,28 +101,6 @@ void controls(KioskUi& ui, std::vector<KioskAction>& actions) {
         ImGui::PopTextWrapPos();
         paragraph(ui.disclaimer, quietColour());
     }
-    ImGui::End();
-}
-
-// Bottom left: the chosen region's warnings, calm and short, and the way to the whole page.
-void safety(const KioskUi& ui, std::vector<KioskAction>& actions) {
-    if (!ui.doctorPage || ui.doctorOpen) return;
-    const ImGuiViewport* v = ImGui::GetMainViewport();
-    const float width = ImGui::GetFontSize() * 24.0f;
-    ImGui::SetNextWindowPos(ImVec2(v->Pos.x + touch() * 0.4f, v->Pos.y + v->Size.y - touch() * 0.4f), ImGuiCond_Always,
-                            ImVec2(0.0f, 1.0f));
-    ImGui::SetNextWindowBgAlpha(0.9f);
-    if (!ImGui::Begin("##safety", nullptr, kFixed)) {
-        ImGui::End();
-        return;
-    }
-    if (!ui.warnings.empty()) {
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-        largeText("Please note", 1.2f);
-        for (const std::string& line : ui.warnings) paragraph(line, warningColour());
-        ImGui::PopTextWrapPos();
-    }
-    if (bigButton("When to see a doctor", width)) actions.push_back({KioskActionType::OpenDoctorPage});
     ImGui::End();
 }
 
@@ -180,9 +173,9 @@ void pinPad(KioskUi& ui, std::vector<KioskAction>& actions) {
 void drawKioskOverlay(KioskUi& ui, std::vector<KioskAction>& actions) {
     banner(ui);
     if (ui.touring && !ui.caption.empty()) caption(ui);
-    controls(ui, actions);
-    safety(ui, actions);
+    // The red-flags page, when open, stands in for the controls.
     if (ui.doctorOpen && ui.doctorPage) doctorPage(ui, actions);
+    else controls(ui, actions);
     if (ui.pinOpen) pinPad(ui, actions);
 }
 

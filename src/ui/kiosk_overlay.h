@@ -1,7 +1,7 @@
 // The kiosk's screen furniture, sized for fingers (a finger is about 10 mm: buttons here are
 // at least 3 font heights tall): the clinic's banner, the tour caption, "Where does it hurt?"
-// with its region buttons and the muscles found, "Start again", the warnings that go with the
-// region and "When to see a doctor" (the red-flags page, bottom left), and the exit PIN pad.
+// with its region buttons and the muscles found, the warnings that go with the region and
+// "When to see a doctor" (the red-flags page), "Start again", and the exit PIN pad.
 #pragma once
 
 #include "anatomy/atlas.h"
