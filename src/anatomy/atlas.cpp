@@ -61,6 +61,31 @@ const std::string& Atlas::disclaimer() const {
     return kNone;
 }
 
+const PainGuide* Atlas::painGuideFor(std::string_view region) const {
+    if (region.ends_with(".L") || region.ends_with(".R")) region.remove_suffix(2);
+    for (const PainGuide& guide : painGuides) {
+        if (guide.region == region) return &guide;
+    }
+    return nullptr;
+}
+
+std::vector<const RegionWarning*> Atlas::warningsFor(std::string_view region) const {
+    const bool sided = region.ends_with(".L") || region.ends_with(".R");
+    const std::string_view bare = sided ? region.substr(0, region.size() - 2) : region;
+    const auto matches = [&](std::string_view named) {
+        if (named == region || named == bare) return true;
+        // A sideless question ("medial_arm": either side) meets the sided warnings too.
+        return !sided && named.size() == bare.size() + 2 && named.starts_with(bare) && named[bare.size()] == '.';
+    };
+    std::vector<const RegionWarning*> out;
+    for (const Page& page : pages) {
+        for (const RegionWarning& warning : page.regionWarnings) {
+            if (std::any_of(warning.regions.begin(), warning.regions.end(), matches)) out.push_back(&warning);
+        }
+    }
+    return out;
+}
+
 const Source* Atlas::findSource(std::string_view key) const {
     const auto it = sources.find(std::string(key));
     return it == sources.end() ? nullptr : &it->second;
@@ -178,6 +203,26 @@ std::vector<Candidate<Entry>> parseFolder(const fs::path& folder, const char* wh
     return out;
 }
 
+// Every pressure caution of every page joins the cautions of each muscle whose treatment uses
+// one of its techniques, once, after the muscle's own.
+void addPressureCautions(Atlas& atlas) {
+    for (const Page& page : atlas.pages) {
+        for (const PressureCaution& caution : page.pressureCautions) {
+            for (Muscle& muscle : atlas.muscles) {
+                const auto uses = [&](const Technique& t) {
+                    return std::find(caution.techniques.begin(), caution.techniques.end(), t.technique) !=
+                           caution.techniques.end();
+                };
+                const bool pressed = std::any_of(muscle.therapistTreatment.begin(), muscle.therapistTreatment.end(), uses) ||
+                                     std::any_of(muscle.selfCare.begin(), muscle.selfCare.end(), uses);
+                const bool already =
+                    std::find(muscle.cautions.begin(), muscle.cautions.end(), caution.text) != muscle.cautions.end();
+                if (pressed && !already) muscle.cautions.push_back(caution.text);
+            }
+        }
+    }
+}
+
 void logProblems(const std::vector<Problem>& problems) {
     for (const Problem& p : problems) {
         if (p.severity == Severity::Error)
@@ -237,6 +282,15 @@ Atlas loadAtlas(const fs::path& atlasDir, const LoadOptions& options) {
     atlas.pages = withoutDuplicates(std::move(pages), "page", problems);
     std::sort(atlas.pages.begin(), atlas.pages.end(),
               [](const Page& a, const Page& b) { return a.order != b.order ? a.order < b.order : a.id < b.id; });
+    addPressureCautions(atlas);
+
+    // Optional: without it the pain finder ranks by coverage alone.
+    if (fs::exists(atlas.folder / "pain_guides.json", ec)) {
+        Checker guidesChecker(atlas.folder / "pain_guides.json", problems);
+        if (auto json = detail::readJsonFile(guidesChecker)) {
+            atlas.painGuides = detail::parsePainGuides(*json, context, guidesChecker);
+        }
+    }
 
     if (options.logProblems) logProblems(problems);
     return atlas;

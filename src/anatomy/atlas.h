@@ -115,6 +115,25 @@ struct PageSection {
     std::optional<Table> table;
 };
 
+// A short, calm warning that goes with pain in some regions (red_flags.json's
+// `region_warnings`): the calf and a blood clot, the low back and the nerves of the bladder.
+struct RegionWarning {
+    std::string id;
+    // Body region ids: sideless ("calf": either side) or sided ("medial_arm.L": that side only).
+    std::vector<std::string> regions;
+    Levels text;
+    std::string pageId;  // the page that holds it, where the whole story is
+};
+
+// A caution that belongs to every muscle treated with pressure (a page's `pressure_cautions`):
+// the loader adds `text` to the cautions of each muscle whose treatment uses one of `techniques`.
+struct PressureCaution {
+    std::string id;
+    std::vector<std::string> techniques;  // therapist and self-care technique ids
+    std::string text;
+    std::string pageId;
+};
+
 struct Page {
     std::string id;
     std::string title;
@@ -123,6 +142,20 @@ struct Page {
     // handout, query, the kiosk); the atlas's disclaimer is the first page's that has one.
     std::string notice;
     std::vector<PageSection> sections;
+    std::vector<Citation> sources;
+    std::vector<RegionWarning> regionWarnings;     // optional
+    std::vector<PressureCaution> pressureCautions;  // optional
+    // The muscles the page's text names (optional): atlas ids, so a test can hold the text to
+    // muscles a visitor can tap (common_locations.json).
+    std::vector<std::string> muscles;
+};
+
+// The muscles that the trigger point manuals' pain guides name for one body region, in the
+// guide's order (most often responsible first): pain_guides.json.
+struct PainGuide {
+    std::string region;  // a sideless body region id
+    std::string area;    // the guide's own name for the area ("Temporal headache")
+    std::vector<std::string> muscles;
     std::vector<Citation> sources;
 };
 
@@ -149,6 +182,7 @@ struct Atlas {
     std::vector<Muscle> muscles;            // sorted by id
     std::vector<Page> pages;                // sorted by order, then id
     std::map<std::string, Source> sources;  // by key
+    std::vector<PainGuide> painGuides;      // by region, in file order
     std::vector<Problem> problems;          // in the order found
 
     const Muscle* findMuscle(std::string_view id) const;
@@ -157,6 +191,11 @@ struct Atlas {
     const Source* findSource(std::string_view key) const;
     // The disclaimer: the first page's notice (red_flags.json has it); "" when no page has one.
     const std::string& disclaimer() const;
+    // The pain guide for a region ("temple"; a sided id "temple.L" finds the same), or nullptr.
+    const PainGuide* painGuideFor(std::string_view region) const;
+    // The warnings that go with pain in `region`: a sided id ("calf.L") gets those for that
+    // side and for the region as a whole; a sideless one ("calf") those for either side.
+    std::vector<const RegionWarning*> warningsFor(std::string_view region) const;
     std::vector<const TriggerPoint*> allTriggerPoints() const;
     // The muscles whose `region` (head, neck, ... leg) is `region`.
     std::vector<const Muscle*> musclesInRegion(std::string_view region) const;
@@ -171,8 +210,9 @@ struct LoadOptions {
     std::filesystem::path landmarksCsv;
 };
 
-// Loads sources.json, then muscles/*.json and pages/*.json in file-name order. Never fails as
-// a whole: a missing folder or file is a Problem like any other.
+// Loads sources.json, then muscles/*.json and pages/*.json in file-name order, then
+// pain_guides.json (optional). Never fails as a whole: a missing folder or file is a Problem like
+// any other. The pages' pressure cautions are added to the cautions of the muscles they concern.
 //
 // What a problem skips: anything wrong inside `trigger_points[i]` (its zones included) leaves
 // out that trigger point only; anything else wrong in a muscle file leaves out the whole

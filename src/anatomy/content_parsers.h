@@ -26,6 +26,18 @@ std::optional<Muscle> parseMuscle(const Json& root, const ParseContext& context,
 
 std::optional<Page> parsePage(const Json& root, const ParseContext& context, Checker& checker);
 
+// pain_guides.json: a guide with a problem is left out, the others are returned in file order.
+std::vector<PainGuide> parsePainGuides(const Json& root, const ParseContext& context, Checker& checker);
+
+// A page's optional `region_warnings` and `pressure_cautions` (docs/CONTENT.md); problems are
+// errors that skip the page, like any other in it.
+std::vector<RegionWarning> parseRegionWarnings(const Json& page, const std::string& pageId, Checker& checker);
+std::vector<PressureCaution> parsePressureCautions(const Json& page, const std::string& pageId, Checker& checker);
+
+// Whether `id` is a body region id as a warning or guide may name it: a region ("calf"), or
+// a sided one ("calf.L") of a region that has sides. An error message when not, else "".
+std::string regionIdProblem(const std::string& id, bool allowSide);
+
 // Entries with problems are left out; the rest are returned by key.
 std::map<std::string, Source> parseSources(const Json& root, Checker& checker);
 

@@ -11,7 +11,8 @@ namespace {
 using Need = Checker::Need;
 using Kind = Checker::Kind;
 
-constexpr std::array<std::string_view, 6> kPageFields{"id", "title", "order", "notice", "sections", "sources"};
+constexpr std::array<std::string_view, 9> kPageFields{
+    "id", "title", "order", "notice", "sections", "sources", "region_warnings", "pressure_cautions", "muscles"};
 constexpr std::array<std::string_view, 4> kSectionFields{"heading", "client", "student", "table"};
 constexpr std::array<std::string_view, 2> kTableFields{"columns", "rows"};
 constexpr std::array<std::string_view, 3> kCitationFields{"ref", "chapter", "pages"};
@@ -150,6 +151,17 @@ std::optional<Page> parsePage(const Json& root, const ParseContext& context, Che
         }
     }
     if (auto sources = parseCitations(root, "", context, checker)) page.sources = std::move(*sources);
+    if (auto muscles = checker.textList(root, "", "muscles", true, Need::Optional)) {
+        for (std::size_t i = 0; i < muscles->size(); ++i) {
+            if (!isMuscleId((*muscles)[i])) {
+                checker.error(childPath("/muscles", i), "'" + (*muscles)[i] + "' is not one of the figure's " +
+                                                            std::to_string(kMuscleIds.size()) + " muscle ids");
+            }
+        }
+        page.muscles = std::move(*muscles);
+    }
+    page.regionWarnings = parseRegionWarnings(root, page.id, checker);
+    page.pressureCautions = parsePressureCautions(root, page.id, checker);
     if (checker.errorsSince(start) > 0) {
         checker.setSkipped(start, page.id.empty() ? std::string("page") : "page " + page.id);
         return std::nullopt;

@@ -10,7 +10,18 @@
 namespace myomap::anatomy {
 namespace {
 
+// A guide's muscle's place: its place in the guide, moved back as its pattern covers less.
+double guidePlace(const PainHit& h) { return h.guideRank + kGuideCoverSteps * (1.0 - h.score); }
+
+// The guide's muscles first, by guidePlace (then the guide's order), then the rest by score.
 bool ranksBefore(const PainHit& a, const PainHit& b) {
+    const bool aListed = a.guideRank >= 0, bListed = b.guideRank >= 0;
+    if (aListed != bListed) return aListed;
+    if (aListed) {
+        const double pa = guidePlace(a), pb = guidePlace(b);
+        if (std::abs(pa - pb) > 1e-9) return pa < pb;
+        if (a.guideRank != b.guideRank) return a.guideRank < b.guideRank;
+    }
     if (a.score != b.score) return a.score > b.score;
     if (a.kind != b.kind) return a.kind == ZoneKind::Essential;
     if (a.tpId != b.tpId) return a.tpId < b.tpId;
@@ -64,11 +75,17 @@ std::pair<double, double> PainFinder::cover(const Placed& p, const std::vector<s
     return {static_cast<double>(essential) / n, kSpilloverWeight * static_cast<double>(spilloverOnly) / n};
 }
 
-std::vector<PainHit> PainFinder::rank(const std::vector<std::vector<std::uint32_t>>& spots) const {
+std::vector<PainHit> PainFinder::rank(const std::vector<std::vector<std::uint32_t>>& spots,
+                                      const PainGuide* guide) const {
+    const auto guideRank = [guide](const std::string& muscleId) {
+        if (!guide) return -1;
+        const auto it = std::find(guide->muscles.begin(), guide->muscles.end(), muscleId);
+        return it == guide->muscles.end() ? -1 : static_cast<int>(it - guide->muscles.begin());
+    };
     // Best score of each trigger point on each side over the spots.
     std::map<std::string, std::pair<PainHit, PainHit>> byTp;  // (left, right)
     for (const Placed& p : m_placed) {
-        PainHit hit{p.tp->id, p.tp->muscleId, p.side, 0.0, ZoneKind::Essential};
+        PainHit hit{p.tp->id, p.tp->muscleId, p.side, 0.0, ZoneKind::Essential, guideRank(p.tp->muscleId)};
         for (const auto& spot : spots) {
             const auto [e, s] = cover(p, spot);
             if (e + s > hit.score) {
@@ -116,7 +133,7 @@ Result<std::vector<PainHit>> PainFinder::atRegion(std::string_view region) const
         }
         spots.push_back(m_regions.vertices(index));
     }
-    return rank(spots);
+    return rank(spots, m_atlas.painGuideFor(bare));
 }
 
 SkinSpot PainFinder::spotAt(const glm::vec3& point) const {
@@ -136,7 +153,10 @@ std::vector<PainHit> PainFinder::atPoint(const glm::vec3& point, double radius) 
     for (const auto& [v, d] : m_graph.reached(std::span(&seed, 1), static_cast<float>(std::max(radius, 0.0)))) {
         spot.push_back(v);
     }
-    return rank({spot});
+    const std::uint16_t region = m_body.skin.region[seed.vertex];
+    const PainGuide* guide =
+        region < m_body.skin.regionNames.size() ? m_atlas.painGuideFor(m_body.skin.regionNames[region]) : nullptr;
+    return rank({spot}, guide);
 }
 
 std::vector<std::string> PainFinder::regionIds() const {
@@ -154,7 +174,7 @@ std::vector<MuscleHit> rankMuscles(const std::vector<PainHit>& hits) {
     for (const PainHit& h : hits) {
         const int side = h.side ? (*h.side == Side::Left ? 1 : 2) : 0;
         if (!seen.emplace(h.muscleId, side).second) continue;
-        out.push_back({h.muscleId, h.side, h.score, h.kind, h.tpId});
+        out.push_back({h.muscleId, h.side, h.score, h.kind, h.tpId, h.guideRank});
     }
     return out;
 }

@@ -6,6 +6,13 @@
 // essential zones cover, plus 0.4 times the fraction only its spillover zones cover (so in
 // [0, 1], essential above spillover). A point is the set of skin vertices within a small radius
 // (along the skin) of the skin vertex nearest it. Zones are taken with hard edges here.
+//
+// Order: where the region (for a point, the region of the skin under it) has a pain guide
+// (Atlas::painGuideFor), the muscles it names come first, each at its place in the guide moved
+// back by kGuideCoverSteps * (1 - score): a whole essential cover keeps the guide's place, a
+// spillover cover (0.4) gives up 1.2 places, so the guide's first muscle stays in the top three.
+// The others follow by score. Without a guide the order is by score alone. Ties go essential
+// first, then by id.
 #pragma once
 
 #include "anatomy/atlas.h"
@@ -21,6 +28,7 @@
 namespace myomap::anatomy {
 
 inline constexpr double kSpilloverWeight = 0.4;
+inline constexpr double kGuideCoverSteps = 2.0;
 
 struct PainHit {
     std::string tpId;      // "upper_trapezius.tp1"
@@ -30,6 +38,9 @@ struct PainHit {
     std::optional<Side> side;
     double score = 0.0;  // in (0, 1]
     ZoneKind kind = ZoneKind::Essential;  // which part of the pattern covers the spot most
+    // The muscle's place (0 first) in the pain guide of the spot's region, or -1 when the guide
+    // does not name it or the region has no guide.
+    int guideRank = -1;
 };
 
 struct MuscleHit {
@@ -38,6 +49,7 @@ struct MuscleHit {
     double score = 0.0;
     ZoneKind kind = ZoneKind::Essential;
     std::string bestTp;  // the trigger point that gave the score
+    int guideRank = -1;  // as PainHit::guideRank
 };
 
 // Where a point landed on the skin.
@@ -74,7 +86,7 @@ private:
     };
     // (essential part, spillover-only part) of the score of `p` over `vertices`.
     std::pair<double, double> cover(const Placed& p, const std::vector<std::uint32_t>& vertices) const;
-    std::vector<PainHit> rank(const std::vector<std::vector<std::uint32_t>>& spots) const;
+    std::vector<PainHit> rank(const std::vector<std::vector<std::uint32_t>>& spots, const PainGuide* guide) const;
 
     const Atlas& m_atlas;
     const BodySurfaces& m_body;

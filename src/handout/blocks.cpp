@@ -17,7 +17,8 @@ constexpr Font kSection{12.5, true};
 // line limits below, one muscle always fits on a page by itself.
 constexpr std::size_t kMaxPainAreas = 12;
 constexpr std::size_t kMaxSteps = 6;
-constexpr std::size_t kMaxCautions = 8;  // red flags are never cut short: every line of each is printed
+// Red flags are never cut short: a muscle has at most 7 cautions of its own, plus the pressure ones.
+constexpr std::size_t kMaxCautions = 10;
 
 // Stacks text top to bottom in a column of a block.
 class Column {

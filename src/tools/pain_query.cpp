@@ -60,9 +60,11 @@ std::string fixed2(double value) {
     return s.str();
 }
 
-void printText(const an::Atlas& atlas, const std::vector<an::MuscleHit>& muscles, std::size_t top,
-               const std::string& where, std::ostream& out) {
-    out << "Pain " << where << ": muscles whose trigger points refer there, strongest first\n";
+void printText(const an::Atlas& atlas, const std::vector<an::MuscleHit>& muscles,
+               const std::vector<const an::RegionWarning*>& warnings, std::size_t top, const std::string& where,
+               std::ostream& out) {
+    out << "Pain " << where << ": muscles whose trigger points refer there, those the textbook's pain guide "
+           "names for the area first (guide: its place), then strongest first\n";
     out << "(score: the share of the spot the pattern covers, essential zones 1, spillover 0.4; side: of the "
            "trigger point, L/R = the side of the pain)\n";
     if (muscles.empty()) out << "No trigger point in the atlas refers pain there.\n";
@@ -74,8 +76,10 @@ void printText(const an::Atlas& atlas, const std::vector<an::MuscleHit>& muscles
         const std::string tpShort = m.bestTp.substr(m.bestTp.rfind('.') + 1);
         out << std::left << std::setw(32) << m.muscleId << "  " << std::setw(5) << tpShort << std::setw(5)
             << sideText(m.side) << std::setw(11) << an::toString(m.kind) << std::setw(6) << fixed2(m.score)
+            << std::setw(10) << (m.guideRank >= 0 ? "guide " + std::to_string(m.guideRank + 1) : "")
             << (muscle ? muscle->names.common : m.muscleId) << (tp ? " (" + tp->name + ")" : "") << "\n";
     }
+    for (const an::RegionWarning* warning : warnings) out << "\nAlso consider: " << warning->text.student << "\n";
     if (!atlas.disclaimer().empty()) out << "\n" << atlas.disclaimer() << "\n";
 }
 
@@ -89,7 +93,8 @@ Json toJson(const an::Atlas& atlas, const std::vector<an::PainHit>& hits, const 
                      {"trigger_point", muscles[i].bestTp},
                      {"side", muscles[i].side ? sideText(muscles[i].side) : "either"},
                      {"kind", an::toString(muscles[i].kind)},
-                     {"score", muscles[i].score}});
+                     {"score", muscles[i].score},
+                     {"guide_place", muscles[i].guideRank >= 0 ? Json(muscles[i].guideRank + 1) : Json(nullptr)}});
     }
     Json t = Json::array();
     for (std::size_t i = 0; i < hits.size() && i < top; ++i) {
@@ -134,6 +139,7 @@ std::optional<QueryError> answerPain(const PainQuestion& q, std::ostream& out, s
 
     std::vector<an::PainHit> hits;
     std::string where;
+    std::string region;  // the region asked about, or the one under the point
     Json asked;
     if (xyz) {
         const glm::vec3 point(static_cast<float>((*xyz)[0]), static_cast<float>((*xyz)[1]),
@@ -147,6 +153,7 @@ std::optional<QueryError> answerPain(const PainQuestion& q, std::ostream& out, s
                               {}};
         }
         hits = finder.atPoint(point);
+        region = spot.region;
         where = "at " + q.argument + " (skin region " + (spot.region.empty() ? "unlabelled" : spot.region) + ", " +
                 fixed2(spot.distance * 1000.0) + " mm away)";
         asked = {{"point", *xyz},
@@ -155,17 +162,24 @@ std::optional<QueryError> answerPain(const PainQuestion& q, std::ostream& out, s
         auto found = finder.atRegion(q.argument);
         if (!found) return QueryError{1, found.error() + " (" + q.figure.string() + ")", {}};
         hits = std::move(found.value());
+        region = q.argument;
         const bool either = !an::sideOf(q.argument) && !an::findBodyRegion(q.argument)->midline;
         where = "in " + q.argument + (either ? " (either side)" : "");
         asked = {{"region", q.argument}};
     }
     const std::vector<an::MuscleHit> muscles = an::rankMuscles(hits);
+    const std::vector<const an::RegionWarning*> warnings = atlas.warningsFor(region);
     if (q.json) {
         Json answer{{"query", std::move(asked)}};
         answer.update(toJson(atlas, hits, muscles, q.top));
+        Json w = Json::array();
+        for (const an::RegionWarning* warning : warnings) {
+            w.push_back({{"id", warning->id}, {"client", warning->text.client}, {"student", warning->text.student}});
+        }
+        answer["warnings"] = std::move(w);
         out << answer.dump(2) << "\n";
     } else {
-        printText(atlas, muscles, q.top, where, out);
+        printText(atlas, muscles, warnings, q.top, where, out);
     }
     return std::nullopt;
 }

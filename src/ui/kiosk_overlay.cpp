@@ -49,6 +49,20 @@ void caption(const KioskUi& ui) {
     ImGui::End();
 }
 
+// The chosen region's warnings, calm and short, and the way to the whole page; under the
+// muscles found, in the controls, so nothing covers the tour's caption.
+void safety(const KioskUi& ui, float width, std::vector<KioskAction>& actions) {
+    if (!ui.doctorPage) return;
+    if (!ui.warnings.empty()) {
+        ImGui::Separator();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        largeText("Please note", 1.2f);
+        for (const std::string& line : ui.warnings) paragraph(line, warningColour());
+        ImGui::PopTextWrapPos();
+    }
+    if (bigButton("When to see a doctor", width)) actions.push_back({KioskActionType::OpenDoctorPage});
+}
+
 void controls(KioskUi& ui, std::vector<KioskAction>& actions) {
     const ImGuiViewport* v = ImGui::GetMainViewport();
     const float width = ImGui::GetFontSize() * 22.0f;
@@ -78,6 +92,7 @@ void controls(KioskUi& ui, std::vector<KioskAction>& actions) {
             if (bigButton(ui.foundLabels[i].c_str(), width)) actions.push_back({KioskActionType::ChooseFound, static_cast<int>(i)});
         }
     }
+    safety(ui, width, actions);
     if (!ui.selectedLabel.empty() && !ui.touring) {
         ImGui::Separator();
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
@@ -86,6 +101,39 @@ void controls(KioskUi& ui, std::vector<KioskAction>& actions) {
         ImGui::PopTextWrapPos();
         paragraph(ui.disclaimer, quietColour());
     }
+    ImGui::End();
+}
+
+// The red-flags page at the visitor's reading level, over the figure, with a finger-sized Close.
+void doctorPage(const KioskUi& ui, std::vector<KioskAction>& actions) {
+    const ImGuiViewport* v = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(v->Pos.x + v->Size.x * 0.5f, v->Pos.y + v->Size.y * 0.5f), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(v->Size.x * 0.6f, v->Size.y * 0.8f), ImGuiCond_Always);
+    ImGui::SetNextWindowBgAlpha(0.97f);
+    if (!ImGui::Begin("##doctor", nullptr,
+                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                          ImGuiWindowFlags_NoNav)) {
+        ImGui::End();
+        return;
+    }
+    if (bigButton("Close", ImGui::GetFontSize() * 10.0f)) actions.push_back({KioskActionType::CloseDoctorPage});
+    ImGui::BeginChild("##doctor_text", ImVec2(0, 0), false);
+    largeText(ui.doctorPage->title, 1.5f);
+    for (const anatomy::PageSection& section : ui.doctorPage->sections) {
+        ImGui::Spacing();
+        largeText(section.heading, 1.15f);
+        if (!section.client.empty()) paragraph(section.client);
+        if (section.table) {
+            for (const auto& row : section.table->rows) {
+                if (row.empty()) continue;
+                std::string line = "- " + row.front();
+                if (row.size() > 1) line += ": " + row.back();
+                paragraph(line);
+            }
+        }
+    }
+    ImGui::EndChild();
     ImGui::End();
 }
 
@@ -125,7 +173,9 @@ void pinPad(KioskUi& ui, std::vector<KioskAction>& actions) {
 void drawKioskOverlay(KioskUi& ui, std::vector<KioskAction>& actions) {
     banner(ui);
     if (ui.touring && !ui.caption.empty()) caption(ui);
-    controls(ui, actions);
+    // The red-flags page, when open, stands in for the controls.
+    if (ui.doctorOpen && ui.doctorPage) doctorPage(ui, actions);
+    else controls(ui, actions);
     if (ui.pinOpen) pinPad(ui, actions);
 }
 

@@ -1,7 +1,10 @@
 // The kiosk's screen furniture, sized for fingers (a finger is about 10 mm: buttons here are
 // at least 3 font heights tall): the clinic's banner, the tour caption, "Where does it hurt?"
-// with its region buttons and the muscles found, "Start again", and the exit PIN pad.
+// with its region buttons and the muscles found, the warnings that go with the region and
+// "When to see a doctor" (the red-flags page), "Start again", and the exit PIN pad.
 #pragma once
+
+#include "anatomy/atlas.h"
 
 #include <glm/vec3.hpp>
 
@@ -29,9 +32,24 @@ struct KioskUi {
     std::string selectedLabel;  // the muscle being shown to the visitor
     std::string selectedText;   // its plain-language referral
     std::string disclaimer;     // the atlas's, under what is shown to the visitor
+    // The region chosen has an urgent look-alike (Atlas::warningsFor): its plain-language
+    // warnings, shown with the muscles found, above the way to the red-flags page.
+    std::vector<std::string> warnings;
+    const anatomy::Page* doctorPage = nullptr;  // the red-flags page; null hides the button
+    bool doctorOpen = false;                    // the page is up
 };
 
-enum class KioskActionType { OpenRegions, CloseRegions, ChooseRegion, ChooseFound, StartAgain, SubmitPin, CancelPin };
+enum class KioskActionType {
+    OpenRegions,
+    CloseRegions,
+    ChooseRegion,
+    ChooseFound,
+    StartAgain,
+    SubmitPin,
+    CancelPin,
+    OpenDoctorPage,
+    CloseDoctorPage
+};
 
 struct KioskAction {
     KioskActionType type;

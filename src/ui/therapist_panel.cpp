@@ -5,6 +5,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace myomap::ui {
@@ -54,11 +55,15 @@ void painSection(TherapistUi& ui, std::vector<TherapistAction>& actions) {
 void candidatesSection(TherapistUi& ui, std::vector<TherapistAction>& actions) {
     if (ui.marks.empty()) return;
     if (!ImGui::CollapsingHeader("Muscles that may be sending it", ImGuiTreeNodeFlags_DefaultOpen)) return;
+    for (const std::string& warning : ui.warnings) paragraph(warning, warningColour());
     if (ui.candidates.empty()) {
         ImGui::TextDisabled("No trigger point in the atlas refers there.");
         return;
     }
-    const float best = ui.candidates.front().score > 0.0f ? ui.candidates.front().score : 1.0f;
+    // The order follows the textbook's pain guides, so the best score need not come first.
+    float best = 0.0f;
+    for (const TherapistUi::Candidate& c : ui.candidates) best = std::max(best, c.score);
+    if (best <= 0.0f) best = 1.0f;
     for (std::size_t i = 0; i < ui.candidates.size(); ++i) {
         const TherapistUi::Candidate& c = ui.candidates[i];
         ImGui::PushID(static_cast<int>(i));

@@ -27,6 +27,8 @@ struct TherapistUi {
     bool markOnBody = false;  // clicks on the body mark pain instead of selecting
     std::vector<Mark> marks;
     std::vector<Candidate> candidates;
+    // What the marked regions may also be (red_flags.json's region warnings), shown with them.
+    std::vector<std::string> warnings;
     // Compression timer
     std::string timerPoint;       // the referral shown now ("" = none to time)
     int holdSeconds = 60;

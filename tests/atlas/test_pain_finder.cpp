@@ -5,9 +5,11 @@
 #include "atlas/figure_fixture.h"
 
 #include "anatomy/pain_finder.h"
+#include "anatomy/regions.h"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <set>
 #include <span>
 
@@ -168,10 +170,15 @@ TEST_CASE("pain finder: sides, midline regions and ordering") {
     CHECK(l->score == doctest::Approx(1.0));
     CHECK(find(*left, "upper_trapezius.tp1")->muscleId == "upper_trapezius");
 
-    // Sorted by score, then essential first, then id; the same every time.
+    // The temple's pain guide's muscles first; the rest sorted by score, then essential
+    // first, then id; the same every time.
+    bool listed = true;
     for (std::size_t i = 1; i < either->size(); ++i) {
         const an::PainHit& a = (*either)[i - 1];
         const an::PainHit& b = (*either)[i];
+        if (a.guideRank < 0) listed = false;
+        if (!listed) CHECK(b.guideRank < 0);
+        if (a.guideRank >= 0 || b.guideRank >= 0) continue;
         CHECK(a.score >= b.score);
         if (a.score == b.score && a.kind == b.kind) CHECK(a.tpId <= b.tpId);
     }
@@ -227,4 +234,124 @@ TEST_CASE("pain finder: a point on the skin") {
     for (const an::MuscleHit& m : muscles) {
         if (m.muscleId == "upper_trapezius") CHECK((m.side == an::Side::Left));
     }
+}
+
+namespace {
+
+// The muscles of a ranking in order, each once (a sideless region can list both sides).
+std::vector<std::string> distinctMuscles(const std::vector<an::MuscleHit>& hits) {
+    std::vector<std::string> out;
+    for (const an::MuscleHit& h : hits) {
+        if (std::find(out.begin(), out.end(), h.muscleId) == out.end()) out.push_back(h.muscleId);
+    }
+    return out;
+}
+
+std::size_t placeOf(const std::vector<std::string>& muscles, const std::string& id) {
+    return static_cast<std::size_t>(std::find(muscles.begin(), muscles.end(), id) - muscles.begin());
+}
+
+struct GuideScore {
+    std::size_t regions = 0, firstIsTextbook = 0, firstIsTextbookFirst = 0, textbookFirstInTop3 = 0, allInTop8 = 0;
+    std::string text() const {
+        const auto pct = [this](std::size_t n) { return std::to_string(100 * n / std::max<std::size_t>(regions, 1)) + " %"; };
+        return std::to_string(regions) + " regions: first shown is a textbook muscle " + pct(firstIsTextbook) +
+               ", is the textbook's first " + pct(firstIsTextbookFirst) + ", textbook's first in the top 3 " +
+               pct(textbookFirstInTop3) + ", every textbook muscle in the top 8 " + pct(allInTop8);
+    }
+};
+
+GuideScore scoreAgainstGuides(const an::PainFinder& finder, const an::Atlas& guides) {
+    GuideScore score;
+    for (const an::PainGuide& guide : guides.painGuides) {
+        const auto hits = finder.atRegion(guide.region);
+        if (!hits) continue;
+        const auto muscles = distinctMuscles(an::rankMuscles(*hits));
+        ++score.regions;
+        if (!muscles.empty() &&
+            std::find(guide.muscles.begin(), guide.muscles.end(), muscles.front()) != guide.muscles.end()) {
+            ++score.firstIsTextbook;
+        }
+        if (placeOf(muscles, guide.muscles.front()) == 0) ++score.firstIsTextbookFirst;
+        if (placeOf(muscles, guide.muscles.front()) < 3) ++score.textbookFirstInTop3;
+        if (std::all_of(guide.muscles.begin(), guide.muscles.end(),
+                        [&](const std::string& id) { return placeOf(muscles, id) < 8; })) {
+            ++score.allInTop8;
+        }
+    }
+    return score;
+}
+
+}  // namespace
+
+// The trigger point manuals' pain guides (assets/atlas/pain_guides.json) order the muscles of
+// each region they list: the guide's first muscle ranks in the top 3, every muscle it lists in
+// the top 8 (or the top n for a list of n > 8).
+TEST_CASE("pain finder: each region with a pain guide ranks like the textbook") {
+    const an::Atlas& atlas = test::figureAndAtlas().atlas;
+    REQUIRE(atlas.painGuides.size() >= 36);
+    for (const an::PainGuide& guide : atlas.painGuides) {
+        CAPTURE(guide.region);
+        const auto hits = finder().atRegion(guide.region);
+        REQUIRE_MESSAGE(hits.ok(), (hits.ok() ? "" : hits.error()));
+        const auto ranked = an::rankMuscles(*hits);
+        CAPTURE(listing(ranked));
+        const auto muscles = distinctMuscles(ranked);
+        CHECK(placeOf(muscles, guide.muscles.front()) < 3);
+        const std::size_t top = std::max<std::size_t>(8, guide.muscles.size());
+        for (const std::string& id : guide.muscles) {
+            CAPTURE(id);
+            CHECK(placeOf(muscles, id) < top);
+        }
+        // Sided questions follow the same guide.
+        const an::BodyRegion* region = an::findBodyRegion(guide.region);
+        REQUIRE(region != nullptr);
+        if (!region->midline) {
+            const auto right = finder().atRegion(guide.region + ".R");
+            REQUIRE(right.ok());
+            CHECK(placeOf(distinctMuscles(an::rankMuscles(*right)), guide.muscles.front()) < 3);
+        }
+    }
+}
+
+// Before and after: the same figure and content ranked by coverage alone (no guides) and with
+// the guides, scored against the guides' lists. Printed for the record (docs/CONTENT.md).
+TEST_CASE("pain finder: the pain guides' effect, measured") {
+    const an::Atlas& atlas = test::figureAndAtlas().atlas;
+    an::Atlas plain = atlas;
+    plain.painGuides.clear();
+    const an::PainFinder coverageOnly(plain, test::figureAndAtlas().body);
+    const GuideScore before = scoreAgainstGuides(coverageOnly, atlas);
+    const GuideScore after = scoreAgainstGuides(finder(), atlas);
+    MESSAGE("by coverage alone: " << before.text());
+    MESSAGE("with the pain guides: " << after.text());
+    CHECK(after.regions == atlas.painGuides.size());
+    CHECK(after.firstIsTextbook == after.regions);
+    CHECK(after.textbookFirstInTop3 == after.regions);
+    CHECK(after.allInTop8 == after.regions);
+    CHECK(after.firstIsTextbook >= before.firstIsTextbook);
+}
+
+// A tap on the skin follows the guide of the region under it.
+TEST_CASE("pain finder: a point in the calf ranks the calf's pain guide first") {
+    const auto& body = test::figureAndAtlas().body;
+    const std::uint16_t calf = body.skin.regionIndex("calf.R");
+    REQUIRE(calf != an::kNoRegion);
+    glm::dvec3 sum(0.0);
+    std::size_t n = 0;
+    for (std::size_t v = 0; v < body.skin.region.size(); ++v) {
+        if (body.skin.region[v] == calf) {
+            sum += glm::dvec3(body.skin.positions[v]);
+            ++n;
+        }
+    }
+    REQUIRE(n > 0);
+    const glm::vec3 point = body.skin.positions[body.skin.nearestVertex(glm::vec3(sum / static_cast<double>(n)))];
+    REQUIRE(finder().spotAt(point).region == "calf.R");
+    const auto muscles = distinctMuscles(an::rankMuscles(finder().atPoint(point)));
+    CAPTURE(muscles.size());
+    REQUIRE_FALSE(muscles.empty());
+    const an::PainGuide* guide = test::figureAndAtlas().atlas.painGuideFor("calf");
+    REQUIRE(guide != nullptr);
+    CHECK(std::find(guide->muscles.begin(), guide->muscles.end(), muscles.front()) != guide->muscles.end());
 }

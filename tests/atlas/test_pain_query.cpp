@@ -133,3 +133,24 @@ TEST_CASE("query --pain names a missing figure and how to build it") {
     CHECK(contains(err.str(), "/nonexistent/body.glb"));
     CHECK(contains(err.str(), "myomap_body_glb"));
 }
+
+TEST_CASE("query --pain calf puts the pain guide's first muscle first and says what else calf pain can be") {
+    const Answer a = query({"--pain", "calf", "--top", "5"});
+    REQUIRE(a.code == 0);
+    CAPTURE(a.out);
+    const auto muscles = listedMuscles(a.out);
+    REQUIRE_FALSE(muscles.empty());
+    CHECK(muscles.front() == "soleus");
+    CHECK(contains(a.out, "guide 1"));
+    CHECK(contains(a.out, "Also consider: "));
+    CHECK(contains(a.out, "deep vein thrombosis"));
+    const Answer j = query({"--pain", "calf", "--json"});
+    REQUIRE(j.code == 0);
+    const Json json = Json::parse(j.out);
+    CHECK(json["muscles"][0]["guide_place"] == 1);
+    REQUIRE(json["warnings"].size() == 1);
+    CHECK(json["warnings"][0]["id"] == "blood_clot");
+    const Answer heel = query({"--pain", "heel", "--json"});
+    REQUIRE(heel.code == 0);
+    CHECK(Json::parse(heel.out)["warnings"].empty());
+}

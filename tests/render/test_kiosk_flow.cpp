@@ -61,6 +61,7 @@ TEST_CASE("kiosk: a visitor's changes are cleared when the tour resumes after th
 #include <imgui_internal.h>
 
 #include <map>
+#include <optional>
 #include <random>
 
 namespace {
@@ -201,4 +202,61 @@ TEST_CASE("kiosk: the PIN pad pressed like a finger - wrong PINs lock it with a 
     k.frame();
     enter("2468");
     CHECK(k.shell->exitAllowed());
+}
+
+// A visitor asks "Where does it hurt?", taps Calf: the muscles come with the calm warning that
+// red_flags.json gives the calf (a blood clot), and "When to see a doctor" opens that page.
+TEST_CASE("kiosk: a visitor tapping the calf sees the blood clot warning and reaches the red-flags page") {
+    KioskScreen k;
+    for (int i = 0; i < 5; ++i) k.frame();
+    // Where a button is on screen: the mouse is moved over the window until Dear ImGui says the
+    // button with that label is under it (frames without a touch, so nothing is pressed).
+    const auto find = [&](const char* window, const char* label) -> std::optional<ImVec2> {
+        for (int i = 0; i < 2; ++i) k.frame();  // a window that just grew has its new size
+        ImGuiWindow* w = ImGui::FindWindowByName(window);
+        if (!w || !w->Active) return std::nullopt;
+        const ImRect rect = w->Rect();
+        const ImGuiID id = w->GetID(label);
+        const double started = k.now;  // looking takes no time: the idle timeout must not run out
+        for (float y = rect.Min.y + 4.0f; y < rect.Max.y; y += 10.0f) {
+            for (float x = rect.Min.x + 4.0f; x < rect.Max.x; x += 20.0f) {
+                ImGui::GetIO().MousePos = ImVec2(x, y);
+                k.frame();
+                k.now = started;
+                if (ImGui::GetCurrentContext()->HoveredId == id) return ImVec2(x, y);
+            }
+        }
+        return std::nullopt;
+    };
+    const auto press = [&](const char* window, const char* label) {
+        const auto at = find(window, label);
+        const std::string missing = std::string(label) + " is not on screen";
+        REQUIRE_MESSAGE(at.has_value(), missing);
+        k.tap(*at);
+    };
+    press("##controls", "Where does it hurt?");
+    REQUIRE(k.shell->overlay().regionsOpen);
+    press("##controls", "Calf");
+    REQUIRE(k.shell->overlay().foundFor == "Calf");
+    REQUIRE_FALSE(k.shell->overlay().foundLabels.empty());
+    CHECK(k.shell->overlay().foundLabels.front().find("oleus") != std::string::npos);  // the pain guide's first
+    REQUIRE(k.shell->overlay().warnings.size() == 1);
+    CHECK(k.shell->overlay().warnings.front().find("blood clot") != std::string::npos);
+
+    // Under the muscles found, above the way to the whole page, which stands in for the controls.
+    press("##controls", "When to see a doctor");
+    REQUIRE(k.shell->overlay().doctorOpen);
+    REQUIRE(k.shell->overlay().doctorPage != nullptr);
+    CHECK(k.shell->overlay().doctorPage->id == "red_flags");
+    k.frame();
+    ImGuiWindow* controls = ImGui::FindWindowByName("##controls");
+    CHECK((controls == nullptr || !controls->Active));
+    press("##doctor", "Close");
+    CHECK_FALSE(k.shell->overlay().doctorOpen);
+
+    // Another region without a look-alike clears the warning.
+    if (!k.shell->overlay().regionsOpen) press("##controls", "Where does it hurt?");
+    press("##controls", "Heel");
+    CHECK(k.shell->overlay().foundFor == "Heel");
+    CHECK(k.shell->overlay().warnings.empty());
 }

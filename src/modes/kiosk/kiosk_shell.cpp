@@ -12,7 +12,16 @@ const std::pair<const char*, const char*> kCommonPain[] = {
     {"temple", "Temple / headache"}, {"posterior_neck", "Back of the neck"}, {"suprascapular", "Top of the shoulder"},
     {"medial_scapular_border", "Between the shoulder blades"}, {"anterior_shoulder", "Front of the shoulder"},
     {"lateral_epicondyle", "Outer elbow"}, {"jaw_angle", "Jaw"}, {"lumbar", "Low back"}, {"buttock", "Buttock"},
-    {"lateral_thigh", "Side of the thigh"}, {"calf", "Calf"}, {"heel", "Heel"}};
+    {"lateral_thigh", "Side of the thigh"}, {"calf", "Calf"}, {"heel", "Heel"}, {"anterior_chest", "Chest"},
+    {"lower_abdomen", "Belly"}};
+
+// The page the region warnings come from (red_flags.json), where the whole story is.
+const anatomy::Page* redFlagsPage(const anatomy::Atlas& atlas) {
+    for (const anatomy::Page& page : atlas.pages) {
+        if (!page.regionWarnings.empty()) return &page;
+    }
+    return atlas.findPage("red_flags");
+}
 
 }  // namespace
 
@@ -27,6 +36,7 @@ KioskShell::KioskShell(Explorer& explorer, const anatomy::Atlas& atlas, const se
     m_ui.message = config.message;
     m_ui.accent = config.accent;
     m_ui.disclaimer = atlas.disclaimer();
+    m_ui.doctorPage = redFlagsPage(atlas);
     for (const auto& [id, label] : kCommonPain) {
         m_regionIds.emplace_back(id);
         m_ui.regionLabels.emplace_back(label);
@@ -37,6 +47,8 @@ void KioskShell::resetVisitorUi() {
     m_ui.regionsOpen = false;
     m_ui.foundFor.clear();
     m_ui.foundLabels.clear();
+    m_ui.warnings.clear();
+    m_ui.doctorOpen = false;
     m_found.clear();
     m_ui.pinOpen = false;
     m_ui.pinTyped.clear();
@@ -97,8 +109,13 @@ void KioskShell::draw(double now) {
             m_found.clear();
             m_ui.foundLabels.clear();
             m_ui.foundFor = m_ui.regionLabels[static_cast<std::size_t>(a.index)];
+            const std::string& region = m_regionIds[static_cast<std::size_t>(a.index)];
+            m_ui.warnings.clear();
+            for (const anatomy::RegionWarning* warning : m_atlas.warningsFor(region)) {
+                m_ui.warnings.push_back(warning->text.client);
+            }
             if (!m_finder) break;
-            auto hits = m_finder->atRegion(m_regionIds[static_cast<std::size_t>(a.index)]);
+            auto hits = m_finder->atRegion(region);
             if (!hits) break;
             for (const anatomy::MuscleHit& hit : anatomy::rankMuscles(*hits)) {
                 if (m_found.size() == 3) break;
@@ -113,6 +130,8 @@ void KioskShell::draw(double now) {
             (void)m_explorer.showReferral(m_found[static_cast<std::size_t>(a.index)], now);
             break;
         case ui::KioskActionType::StartAgain: m_kiosk.resumeTour(now); break;
+        case ui::KioskActionType::OpenDoctorPage: m_ui.doctorOpen = true; break;
+        case ui::KioskActionType::CloseDoctorPage: m_ui.doctorOpen = false; break;
         case ui::KioskActionType::SubmitPin: {
             // Logged for the clinic's records: someone tried to leave the kiosk.
             const int missesBefore = m_kiosk.wrongPins();

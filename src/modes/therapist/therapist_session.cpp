@@ -1,6 +1,7 @@
 #include "modes/therapist/therapist_session.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 namespace myomap::app {
@@ -32,6 +33,10 @@ std::vector<Candidate> rankCandidates(const anatomy::PainFinder& finder, const s
                 s.candidate.muscleId = hit.muscleId;
                 s.candidate.side = side;
                 s.candidate.score += score;
+                if (hit.guideRank >= 0 && weight > 0.0) {
+                    const double place = hit.guideRank + anatomy::kGuideCoverSteps * (2.0 - hit.score - weight);
+                    if (!s.candidate.guidePlace || place < *s.candidate.guidePlace) s.candidate.guidePlace = place;
+                }
                 if (score > s.best) {
                     s.best = score;
                     s.candidate.triggerPoint = hit.tpId + std::string(anatomy::suffix(side));
@@ -45,6 +50,8 @@ std::vector<Candidate> rankCandidates(const anatomy::PainFinder& finder, const s
         if (s.candidate.score > 0.0) out.push_back(std::move(s.candidate));
     }
     std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
+        if (a.guidePlace.has_value() != b.guidePlace.has_value()) return a.guidePlace.has_value();
+        if (a.guidePlace && std::abs(*a.guidePlace - *b.guidePlace) > 1e-9) return *a.guidePlace < *b.guidePlace;
         if (a.score != b.score) return a.score > b.score;
         return a.essential && !b.essential;
     });

@@ -21,11 +21,15 @@ struct Candidate {
     std::string triggerPoint;  // sided: "upper_trapezius.tp1.R"
     double score = 0.0;        // summed over the marks, weighted by intensity / 10
     bool essential = true;     // the best cover is an essential zone
+    // Its best place in the pain guide of a marked region (PainFinder's order, moved back for a
+    // weaker cover and a milder mark); unset when no guide of a marked region names it.
+    std::optional<double> guidePlace;
     std::string mesh() const { return muscleId + std::string(anatomy::suffix(side)); }
 };
 
 // Ranks muscles for every mark: each mark's hits count by its intensity; a hit with no side
-// (a sideless region) takes the mark's side when it has one, else both sides score.
+// (a sideless region) takes the mark's side when it has one, else both sides score. Muscles a
+// marked region's pain guide names come first, by their best guide place; then by score.
 std::vector<Candidate> rankCandidates(const anatomy::PainFinder& finder, const std::vector<session::PainMark>& marks,
                                       std::size_t top);
 

@@ -109,6 +109,15 @@ void TherapistTools::fillUi(double clock) {
         m_ui.candidates.push_back({displayName(m_explorer, c.mesh()), c.mesh(), c.triggerPoint, static_cast<float>(c.score),
                                    c.essential, m_explorer.state().selected == c.mesh()});
     }
+    m_ui.warnings.clear();
+    std::vector<const anatomy::RegionWarning*> shown;
+    for (const session::PainMark& mark : record.pain) {
+        for (const anatomy::RegionWarning* warning : m_atlas.warningsFor(mark.region)) {
+            if (std::find(shown.begin(), shown.end(), warning) != shown.end()) continue;
+            shown.push_back(warning);
+            m_ui.warnings.push_back(warning->text.client);
+        }
+    }
     const auto& referrals = m_explorer.state().referrals;
     m_ui.timerPoint = m_timer.running() ? displayName(m_explorer, m_timer.point())
                                         : (referrals.empty() ? "" : displayName(m_explorer, referrals.front()));
