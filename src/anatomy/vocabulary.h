@@ -14,13 +14,13 @@
 
 namespace myomap::anatomy {
 
-// The 62 muscles of the figure; mesh names are these ids with `.L` / `.R`. Must agree with
+// The 63 muscles of the figure; mesh names are these ids with `.L` / `.R`. Must agree with
 // assets/body/muscles.csv, which the figure generator reads.
 // clang-format off
-inline constexpr std::array<std::string_view, 62> kMuscleIds{
+inline constexpr std::array<std::string_view, 63> kMuscleIds{
     "abductor_hallucis", "adductor_longus", "adductor_pollicis", "biceps_brachii", "biceps_femoris", "brachialis",
     "brachioradialis", "deltoid", "erector_spinae", "extensor_carpi_radialis_brevis", "extensor_carpi_radialis_longus",
-    "extensor_digitorum", "extensor_hallucis_longus", "external_oblique", "fibularis_longus",
+    "extensor_carpi_ulnaris", "extensor_digitorum", "extensor_hallucis_longus", "external_oblique", "fibularis_longus",
     "first_dorsal_interosseous_hand", "flexor_carpi_radialis", "flexor_carpi_ulnaris", "flexor_digitorum_superficialis",
     "gastrocnemius", "gluteus_maximus", "gluteus_medius", "gluteus_minimus", "iliopsoas", "infraspinatus",
     "latissimus_dorsi", "levator_scapulae", "lower_trapezius", "masseter", "middle_trapezius", "multifidus",
