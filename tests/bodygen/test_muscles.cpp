@@ -33,7 +33,7 @@ const char* const kMuscleIds[] = {
     "semimembranosus", "gastrocnemius", "soleus", "tibialis_anterior", "fibularis_longus",
     "extensor_hallucis_longus", "pronator_teres", "flexor_carpi_radialis", "flexor_carpi_ulnaris",
     "flexor_digitorum_superficialis", "adductor_pollicis", "first_dorsal_interosseous_hand", "abductor_hallucis",
-    "quadratus_plantae", "extensor_carpi_radialis_brevis", "extensor_carpi_ulnaris"};
+    "quadratus_plantae", "extensor_carpi_radialis_brevis", "extensor_carpi_ulnaris", "anconeus"};
 // clang-format on
 
 std::filesystem::path musclesCsv() { return test::bodyTables() / "muscles.csv"; }
