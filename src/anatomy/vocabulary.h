@@ -14,21 +14,21 @@
 
 namespace myomap::anatomy {
 
-// The 68 muscles of the figure; mesh names are these ids with `.L` / `.R`. Must agree with
+// The 69 muscles of the figure; mesh names are these ids with `.L` / `.R`. Must agree with
 // assets/body/muscles.csv, which the figure generator reads.
 // clang-format off
-inline constexpr std::array<std::string_view, 68> kMuscleIds{
+inline constexpr std::array<std::string_view, 69> kMuscleIds{
     "abductor_hallucis", "adductor_longus", "adductor_pollicis", "anconeus", "biceps_brachii", "biceps_femoris",
     "brachialis", "brachioradialis", "deltoid", "erector_spinae", "extensor_carpi_radialis_brevis",
     "extensor_carpi_radialis_longus", "extensor_carpi_ulnaris", "extensor_digitorum", "extensor_hallucis_longus",
     "extensor_indicis", "external_oblique", "fibularis_longus", "first_dorsal_interosseous_hand",
     "flexor_carpi_radialis", "flexor_carpi_ulnaris", "flexor_digitorum_superficialis", "gastrocnemius",
-    "gluteus_maximus", "gluteus_medius", "gluteus_minimus", "iliopsoas", "infraspinatus", "internal_oblique",
-    "latissimus_dorsi", "levator_scapulae", "lower_trapezius", "masseter", "middle_trapezius", "multifidus",
-    "pectoralis_major", "pectoralis_minor", "piriformis", "pronator_teres", "quadratus_lumborum", "quadratus_plantae",
-    "rectus_abdominis", "rectus_femoris", "rhomboid_major", "rhomboid_minor", "scalenes", "semimembranosus",
-    "semispinalis_capitis", "semitendinosus", "serratus_anterior", "serratus_posterior_inferior", "soleus",
-    "splenius_capitis", "sternocleidomastoid", "suboccipitals", "subscapularis", "supinator", "supraspinatus",
+    "gluteus_maximus", "gluteus_medius", "gluteus_minimus", "iliopsoas", "infraspinatus", "intercostals",
+    "internal_oblique", "latissimus_dorsi", "levator_scapulae", "lower_trapezius", "masseter", "middle_trapezius",
+    "multifidus", "pectoralis_major", "pectoralis_minor", "piriformis", "pronator_teres", "quadratus_lumborum",
+    "quadratus_plantae", "rectus_abdominis", "rectus_femoris", "rhomboid_major", "rhomboid_minor", "scalenes",
+    "semimembranosus", "semispinalis_capitis", "semitendinosus", "serratus_anterior", "serratus_posterior_inferior",
+    "soleus", "splenius_capitis", "sternocleidomastoid", "suboccipitals", "subscapularis", "supinator", "supraspinatus",
     "temporalis", "tensor_fasciae_latae", "teres_major", "teres_minor", "tibialis_anterior", "transversus_abdominis",
     "triceps_brachii", "upper_trapezius", "vastus_lateralis", "vastus_medialis"};
 

@@ -34,7 +34,7 @@ const char* const kMuscleIds[] = {
     "extensor_hallucis_longus", "pronator_teres", "flexor_carpi_radialis", "flexor_carpi_ulnaris",
     "flexor_digitorum_superficialis", "adductor_pollicis", "first_dorsal_interosseous_hand", "abductor_hallucis",
     "quadratus_plantae", "extensor_carpi_radialis_brevis", "extensor_carpi_ulnaris", "anconeus", "extensor_indicis",
-    "internal_oblique", "transversus_abdominis", "serratus_posterior_inferior"};
+    "internal_oblique", "transversus_abdominis", "serratus_posterior_inferior", "intercostals"};
 // clang-format on
 
 std::filesystem::path musclesCsv() { return test::bodyTables() / "muscles.csv"; }
@@ -316,7 +316,8 @@ TEST_CASE("deep muscles lie under the superficial ones where they overlap") {
                                                          {"flexor_digitorum_superficialis", "flexor_carpi_radialis"},
                                                          {"extensor_indicis", "extensor_digitorum"},
                                                          {"internal_oblique", "external_oblique"},
-                                                         {"transversus_abdominis", "internal_oblique"}};
+                                                         {"transversus_abdominis", "internal_oblique"},
+                                                         {"intercostals", "serratus_anterior"}};
     for (const auto& [deepId, overId] : pairs) {
         // Neighbouring muscles share a boundary, each meshed from its own share of the tissue
         // on a 4 mm grid and simplified to within 0.8 mm, so the two faces of one boundary may
