@@ -14,12 +14,12 @@
 
 namespace myomap::anatomy {
 
-// The 69 muscles of the figure; mesh names are these ids with `.L` / `.R`. Must agree with
+// The 70 muscles of the figure; mesh names are these ids with `.L` / `.R`. Must agree with
 // assets/body/muscles.csv, which the figure generator reads.
 // clang-format off
-inline constexpr std::array<std::string_view, 69> kMuscleIds{
+inline constexpr std::array<std::string_view, 70> kMuscleIds{
     "abductor_hallucis", "adductor_longus", "adductor_pollicis", "anconeus", "biceps_brachii", "biceps_femoris",
-    "brachialis", "brachioradialis", "deltoid", "erector_spinae", "extensor_carpi_radialis_brevis",
+    "brachialis", "brachioradialis", "deltoid", "diaphragm", "erector_spinae", "extensor_carpi_radialis_brevis",
     "extensor_carpi_radialis_longus", "extensor_carpi_ulnaris", "extensor_digitorum", "extensor_hallucis_longus",
     "extensor_indicis", "external_oblique", "fibularis_longus", "first_dorsal_interosseous_hand",
     "flexor_carpi_radialis", "flexor_carpi_ulnaris", "flexor_digitorum_superficialis", "gastrocnemius",

@@ -34,7 +34,7 @@ const char* const kMuscleIds[] = {
     "extensor_hallucis_longus", "pronator_teres", "flexor_carpi_radialis", "flexor_carpi_ulnaris",
     "flexor_digitorum_superficialis", "adductor_pollicis", "first_dorsal_interosseous_hand", "abductor_hallucis",
     "quadratus_plantae", "extensor_carpi_radialis_brevis", "extensor_carpi_ulnaris", "anconeus", "extensor_indicis",
-    "internal_oblique", "transversus_abdominis", "serratus_posterior_inferior", "intercostals"};
+    "internal_oblique", "transversus_abdominis", "serratus_posterior_inferior", "intercostals", "diaphragm"};
 // clang-format on
 
 std::filesystem::path musclesCsv() { return test::bodyTables() / "muscles.csv"; }
