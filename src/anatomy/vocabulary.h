@@ -14,26 +14,28 @@
 
 namespace myomap::anatomy {
 
-// The 84 muscles of the figure; mesh names are these ids with `.L` / `.R`. Must agree with
+// The 93 muscles of the figure; mesh names are these ids with `.L` / `.R`. Must agree with
 // assets/body/muscles.csv, which the figure generator reads.
 // clang-format off
-inline constexpr std::array<std::string_view, 84> kMuscleIds{
-    "abductor_hallucis", "adductor_longus", "adductor_magnus", "adductor_pollicis", "biceps_brachii",
-    "biceps_femoris", "brachialis", "brachioradialis", "coccygeus", "coracobrachialis", "deltoid", "digastric",
-    "erector_spinae", "extensor_carpi_radialis_longus", "extensor_digitorum", "extensor_digitorum_longus",
-    "extensor_hallucis_longus", "external_oblique", "fibularis_longus", "first_dorsal_interosseous_hand",
+inline constexpr std::array<std::string_view, 93> kMuscleIds{
+    "abductor_hallucis", "adductor_longus", "adductor_magnus", "adductor_pollicis", "anconeus", "biceps_brachii",
+    "biceps_femoris", "brachialis", "brachioradialis", "coccygeus", "coracobrachialis", "deltoid", "diaphragm",
+    "digastric", "erector_spinae", "extensor_carpi_radialis_brevis", "extensor_carpi_radialis_longus",
+    "extensor_carpi_ulnaris", "extensor_digitorum", "extensor_digitorum_longus", "extensor_hallucis_longus",
+    "extensor_indicis", "external_oblique", "fibularis_longus", "first_dorsal_interosseous_hand",
     "flexor_carpi_radialis", "flexor_carpi_ulnaris", "flexor_digitorum_longus", "flexor_digitorum_superficialis",
     "flexor_hallucis_longus", "gastrocnemius", "gluteus_maximus", "gluteus_medius", "gluteus_minimus", "gracilis",
-    "iliopsoas", "infraspinatus", "lateral_pterygoid", "latissimus_dorsi", "levator_ani", "levator_scapulae",
-    "lower_trapezius", "masseter", "medial_pterygoid", "middle_trapezius", "multifidus", "obturator_internus",
-    "occipitofrontalis", "pectineus", "pectoralis_major", "pectoralis_minor", "piriformis", "popliteus",
-    "pronator_teres", "quadratus_lumborum", "quadratus_plantae", "rectus_abdominis", "rectus_femoris",
-    "rhomboid_major", "rhomboid_minor", "sartorius", "scalenes", "semimembranosus", "semispinalis_capitis",
-    "semispinalis_cervicis", "semitendinosus", "serratus_anterior", "serratus_posterior_superior", "soleus",
-    "splenius_capitis", "splenius_cervicis", "sternalis", "sternocleidomastoid", "subclavius", "suboccipitals",
-    "subscapularis", "supinator", "supraspinatus", "temporalis", "tensor_fasciae_latae", "teres_major",
-    "teres_minor", "tibialis_anterior", "tibialis_posterior", "triceps_brachii", "upper_trapezius",
-    "vastus_intermedius", "vastus_lateralis", "vastus_medialis"};
+    "iliopsoas", "infraspinatus", "intercostals", "internal_oblique", "lateral_pterygoid", "latissimus_dorsi",
+    "levator_ani", "levator_scapulae", "lower_trapezius", "masseter", "medial_pterygoid", "middle_trapezius",
+    "multifidus", "obturator_internus", "occipitofrontalis", "pectineus", "pectoralis_major", "pectoralis_minor",
+    "piriformis", "popliteus", "pronator_teres", "quadratus_lumborum", "quadratus_plantae", "rectus_abdominis",
+    "rectus_femoris", "rhomboid_major", "rhomboid_minor", "sartorius", "scalenes", "semimembranosus",
+    "semispinalis_capitis", "semispinalis_cervicis", "semitendinosus", "serratus_anterior",
+    "serratus_posterior_inferior", "serratus_posterior_superior", "soleus", "splenius_capitis", "splenius_cervicis",
+    "sternalis", "sternocleidomastoid", "subclavius", "suboccipitals", "subscapularis", "supinator",
+    "supraspinatus", "temporalis", "tensor_fasciae_latae", "teres_major", "teres_minor", "tibialis_anterior",
+    "tibialis_posterior", "transversus_abdominis", "triceps_brachii", "upper_trapezius", "vastus_intermedius",
+    "vastus_lateralis", "vastus_medialis"};
 
 // Where a muscle sits: groups the muscle list (not the skin regions of regions.h).
 inline constexpr std::array<std::string_view, 14> kMuscleRegions{

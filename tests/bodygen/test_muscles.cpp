@@ -39,7 +39,9 @@ const char* const kMuscleIds[] = {
     "popliteus", "obturator_internus", "levator_ani", "coccygeus",
     "medial_pterygoid", "lateral_pterygoid", "digastric", "occipitofrontalis",
     "splenius_cervicis", "semispinalis_cervicis", "coracobrachialis", "subclavius", "sternalis",
-    "serratus_posterior_superior"};
+    "serratus_posterior_superior",
+    "extensor_carpi_radialis_brevis", "extensor_carpi_ulnaris", "anconeus", "extensor_indicis",
+    "internal_oblique", "transversus_abdominis", "serratus_posterior_inferior", "intercostals", "diaphragm"};
 // clang-format on
 
 std::filesystem::path musclesCsv() { return test::bodyTables() / "muscles.csv"; }
@@ -331,7 +333,11 @@ TEST_CASE("deep muscles lie under the superficial ones where they overlap") {
                                                          {"semispinalis_cervicis", "semispinalis_capitis"},
                                                          {"coracobrachialis", "biceps_brachii"},
                                                          {"subclavius", "pectoralis_major"},
-                                                         {"serratus_posterior_superior", "rhomboid_minor"}};
+                                                         {"serratus_posterior_superior", "rhomboid_minor"},
+                                                         {"extensor_indicis", "extensor_digitorum"},
+                                                         {"internal_oblique", "external_oblique"},
+                                                         {"transversus_abdominis", "internal_oblique"},
+                                                         {"intercostals", "serratus_anterior"}};
     for (const auto& [deepId, overId] : pairs) {
         // Neighbouring muscles share a boundary, each meshed from its own share of the tissue
         // on a 4 mm grid and simplified to within 0.8 mm, so the two faces of one boundary may
