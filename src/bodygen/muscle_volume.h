@@ -15,7 +15,7 @@ namespace myomap::bodygen {
 
 struct VolumeMeshOptions {
     float subcutaneous = 0.002f;   // metres of fat and fascia kept between muscle and skin
-    float maxError = 0.0008f;      // metres the simplified surface may stray from the smooth one
+    float maxError = 0.0009f;      // metres the simplified surface may stray from the smooth one
     float seam = 0.0004f;          // metres each muscle is drawn inside its share of the tissue
 };
 

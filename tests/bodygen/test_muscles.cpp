@@ -340,7 +340,7 @@ TEST_CASE("deep muscles lie under the superficial ones where they overlap") {
                                                          {"intercostals", "serratus_anterior"}};
     for (const auto& [deepId, overId] : pairs) {
         // Neighbouring muscles share a boundary, each meshed from its own share of the tissue
-        // on a 4 mm grid and simplified to within 0.8 mm, so the two faces of one boundary may
+        // on a 4 mm grid and simplified to within 0.9 mm, so the two faces of one boundary may
         // cross each other by up to about 2 mm.
         constexpr float kTolerance = 0.002f;
         for (const std::string side : {".L", ".R"}) {
