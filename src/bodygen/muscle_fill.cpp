@@ -122,7 +122,8 @@ public:
     }
 
     // Each tendon of the tendon table takes the tissue (bone included) within its radius of its
-    // path, on the side it faces, as a cord: the muscle's, and kept whoever grows into it.
+    // path, on the side it faces, as a cord: the muscle's, and kept whoever grows into it (unless
+    // another muscle's cord holds it already).
     void claimTendons() {
         const VoxelGrid& grid = m_out.grid;
         for (std::size_t m = 0; m < m_seeds.size(); ++m) {
@@ -144,8 +145,9 @@ public:
                                 const glm::vec3 off = p - (a + t * ab);
                                 if (glm::length(off) > tendon->radius) continue;
                                 if (tendon->facing != glm::vec3(0.0f) && glm::dot(off, tendon->facing) <= 0.0f) continue;
-                                m_out.cords[m].push_back(static_cast<std::uint32_t>(voxel));
+                                // Another muscle's cord keeps its voxel: only one mesh may hold it.
                                 claim(m, voxel, 1.0f, kCord);
+                                if (static_cast<std::size_t>(m_out.owner[voxel]) == m + 1) m_out.cords[m].push_back(static_cast<std::uint32_t>(voxel));
                             }
                         }
                     }
