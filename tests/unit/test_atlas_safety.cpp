@@ -94,12 +94,18 @@ TEST_CASE("atlas safety: the bleeding caution reaches every muscle treated with 
     }
 }
 
-TEST_CASE("atlas safety: a muscle without pressure in its treatment does not get the pressure caution") {
-    test::TempFolder folder("atlas-safety-pressure");
+// An atlas folder in `folder` with the shipped sources and no muscles or pages yet.
+static fs::path emptyAtlas(const test::TempFolder& folder) {
     const fs::path dir = folder / "atlas";
     fs::create_directories(dir / "muscles");
     fs::create_directories(dir / "pages");
     fs::copy_file(kAtlas / "sources.json", dir / "sources.json");
+    return dir;
+}
+
+TEST_CASE("atlas safety: a muscle without pressure in its treatment does not get the pressure caution") {
+    test::TempFolder folder("atlas-safety-pressure");
+    const fs::path dir = emptyAtlas(folder);
     fs::copy_file(kAtlas / "pages" / "indications_contraindications.json",
                   dir / "pages" / "indications_contraindications.json");
     std::ifstream in(kAtlas / "muscles" / "soleus.json");
@@ -167,10 +173,7 @@ TEST_CASE("atlas safety: the pain guides load, name body regions and atlas muscl
 
 TEST_CASE("atlas safety: a pain guide or a warning that names an unknown region or muscle is an error naming file and path") {
     test::TempFolder folder("atlas-safety-guides");
-    const fs::path dir = folder / "atlas";
-    fs::create_directories(dir / "muscles");
-    fs::create_directories(dir / "pages");
-    fs::copy_file(kAtlas / "sources.json", dir / "sources.json");
+    const fs::path dir = emptyAtlas(folder);
     fs::copy_file(kAtlas / "muscles" / "soleus.json", dir / "muscles" / "soleus.json");
     const Json cite = Json::array({{{"ref", "ts_vol2"}, {"chapter", "22"}}});
     Json guides = {{"guides",
