@@ -11,7 +11,26 @@ in vec3 vFibre;
 in vec2 vHeat;
 
 uniform vec4 uBaseColor;        // linear
+#ifdef SPECIALISED
+// A specialised variant (mesh.vert.glsl): no texture, no x-ray, striation and heat as built.
+const bool uHasTexture = false;
+const bool uXray = false;
+#ifdef SPECIALISED_STRIATED
+const bool uStriated = true;
+#else
+const bool uStriated = false;
+#endif
+#ifdef SPECIALISED_HEAT
+const int uHeatMode = 1;
+#else
+const int uHeatMode = 0;
+#endif
+#else
 uniform bool uHasTexture;
+uniform bool uStriated;         // muscle fibres: fine stripes along them and a sheen across
+uniform int uHeatMode;          // 0: no heat, 1: heat over the surface (HEAT_ONLY: only the heat)
+uniform bool uXray;             // the covered part of a selected surface: flat and faint
+#endif
 uniform sampler2D uBaseColorTexture;  // sRGB texture: sampled as linear
 uniform vec3 uCameraPosition;
 uniform vec3 uKeyDirection;     // towards the light, world space
@@ -19,12 +38,9 @@ uniform float uOpacity;
 // Drawn in the opaque pass (no blending): the pixel is this surface, whatever alpha its material
 // carries (glTF's OPAQUE mode ignores it), so the picture's alpha is 1 there.
 uniform bool uOpaque;
-uniform bool uStriated;         // muscle fibres: fine stripes along them and a sheen across
-uniform int uHeatMode;          // 0: no heat, 1: heat over the surface (HEAT_ONLY: only the heat)
 uniform int uHeatPalette;       // 0: warm, 1: colour-blind safe
 uniform bool uStipple;          // spillover heat as dots
 uniform float uHighlight;       // rim glow 0-1
-uniform bool uXray;             // the covered part of a selected surface: flat and faint
 
 out vec4 fragColor;
 

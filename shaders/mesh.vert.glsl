@@ -14,17 +14,33 @@ layout(location = 8) in vec2 aHeat;  // referral heat 0-1, and 1 where essential
 uniform mat4 uModel;
 uniform mat3 uNormalMatrix;  // unskinned: uModel's inverse-transpose, computed once per draw on the CPU
 uniform mat4 uViewProjection;
+// A specialised variant (View > Detail, reduced) knows these when it is built: a software
+// renderer runs both sides of every branch, so code a draw cannot take still costs there.
+#if defined(SPECIALISED_SKINNED)
+const bool uSkinned = true;
+const bool uJointsInUniforms = true;
+const int uMorphTargets = 0;
+#elif defined(SPECIALISED)
+const bool uSkinned = false;
+const bool uJointsInUniforms = false;
+const int uMorphTargets = 0;
+#else
 uniform bool uSkinned;
+#endif
 uniform int uJointOffset;
 uniform sampler2D uJointMatrices;
 // Skins of up to 64 joints (the built-in figure has 27) come as a uniform array: on a software
 // renderer four texture fetches per matrix cost more than the rest of the vertex shader.
+#ifndef SPECIALISED
 uniform bool uJointsInUniforms;
+#endif
 uniform mat4 uJoints[64];
 // Morph targets (glTF): displacements in a float texture, two texels a vertex a target
 // (position, normal), 1024 texels a row, so any number of targets fits; the weights of this
 // draw in row uMorphRow of another, four a texel. Blended before skinning, as glTF orders it.
+#ifndef SPECIALISED
 uniform int uMorphTargets;  // 0: no morphing
+#endif
 uniform int uMorphVertices;
 uniform int uMorphRow;
 uniform sampler2D uMorphDeltas;

@@ -106,6 +106,11 @@ Result<Options> parseOptions(const std::vector<std::string>& args) {
             if (!v) return fail(v.error());
             o.background = hexColor(*v);
             if (!o.background) return bad(*v, "a colour as RRGGBB hex, e.g. ffffff");
+        } else if (arg == "--detail") {
+            auto v = value();
+            if (!v) return fail(v.error());
+            if (*v != "full" && *v != "reduced") return bad(*v, "full or reduced");
+            o.reducedDetail = *v == "reduced";
         } else if (arg == "--mode") {
             auto v = value();
             if (!v) return fail(v.error());
@@ -185,6 +190,8 @@ std::string helpText() {
          "  --target X,Y,Z        point the camera looks at (default: the model's centre)\n"
          "  --fov DEGREES         vertical field of view (default 35)\n"
          "  --background RRGGBB   flat background colour instead of the soft gradient\n"
+         "  --detail full|reduced every mesh whole, or each at the level of detail that looks the same\n"
+         "                        at its size on screen (default: reduced without a graphics card)\n"
          "  --script FILE         run the commands in FILE, one a line (# starts a comment):\n"
          "                        view, select, referral, layer, side, pose, time, pick, screenshot,\n"
          "                        wait, size, heat, palette, isolate, show all\n"

@@ -75,7 +75,8 @@ private:
     float aspect() const { return static_cast<float>(m_width) / static_cast<float>(std::max(m_height, 1)); }
 
     Status buildFrame() {
-        startFrame(m_frame, m_camera, aspect(), m_width, m_height, {true, m_options.background});
+        startFrame(m_frame, m_camera, aspect(), m_width, m_height,
+                   {true, m_options.background, m_options.reducedDetail.value_or(m_renderer.isSoftware()) ? Detail::Reduced : Detail::Full});
         m_explorer.addToFrame(m_explorer.view().pose(m_clip, m_time), m_time, m_renderer, m_frame);
         if (auto s = m_renderer.render(m_frame); !s) {
             return fail("cannot render " + std::to_string(m_width) + "x" + std::to_string(m_height) + ": " + s.error());

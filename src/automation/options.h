@@ -27,6 +27,8 @@ struct Options {
     std::optional<glm::vec3> target;
     float fovDegrees = 35.0f;
     std::optional<glm::vec3> background;  // sRGB 0-1, flat instead of the gradient
+    // --detail full|reduced (View > Detail); unset: reduced on a software renderer, else full.
+    std::optional<bool> reducedDetail;
     std::optional<std::filesystem::path> script;  // --script FILE: run its commands
     // One-shot script commands given as flags (--select, --referral, --layer, ...), in the
     // order given; they run after the view, clip and time above are applied (and before a

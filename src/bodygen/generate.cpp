@@ -1,10 +1,13 @@
 #include "bodygen/generate.h"
 
+#include "bodygen/levels_of_detail.h"
+
 #include "bodygen/body_shape.h"
 #include "bodygen/body_shape_model.h"
 #include "bodygen/bone_skinning.h"
 #include "bodygen/bones.h"
 #include "bodygen/csv.h"
+#include "bodygen/levels_of_detail.h"
 #include "bodygen/muscles.h"
 #include "bodygen/poses.h"
 #include "bodygen/skin.h"
@@ -191,6 +194,8 @@ Result<model::Scene> toScene(const Body& body, const fs::path& paletteCsv) {
             p.custom.push_back(std::move(region));
             for (const BodyRegion& r : body.regions) mesh.labels.push_back(r.name);
         }
+        if (m.layer == Layer::Skin) addLevelsOfDetail(p, kSkinShadingFactor);
+        if (m.layer == Layer::Bone) addLevelsOfDetail(p);
         mesh.primitives.push_back(std::move(p));
         model::Node node;
         node.name = m.name;

@@ -1,6 +1,7 @@
 // myomap-bodygen: builds the figure from the body tables and writes it as a .glb, or checks
 // it against a real segmented atlas (--atlas-check).
 #include "bodygen/generate.h"
+#include "bodygen/levels_of_detail.h"
 #include "figurecheck/atlas_check.h"
 #include "model/gltf_writer.h"
 
@@ -88,6 +89,21 @@ int main(int argc, char** argv) {
         }
         std::printf("joints: %zu\nregions: %zu\nposes: %zu\n", body->skeleton.joints().size(), body->regions.size(), body->poses.size());
         for (const auto& [layer, counts] : perLayer) std::printf("%-13s %4d meshes %8zu triangles\n", layer.c_str(), counts.first, counts.second);
+        // Levels of detail: the whole figure's triangles when every mesh is drawn at level k
+        // (or its coarsest, where it has fewer levels).
+        std::printf("levels of detail:");
+        for (std::size_t k = 0; k <= bodygen::kLevelErrors.size(); ++k) {
+            std::size_t triangles = 0;
+            for (const model::Mesh& m : scene->meshes) {
+                for (const model::Primitive& p : m.primitives) {
+                    const std::size_t level = std::min(k, p.lods.size());
+                    triangles += (level == 0 ? p.indices.size() : p.lods[level - 1].indices.size()) / 3;
+                }
+            }
+            if (k == 0) std::printf(" full %zu,", triangles);
+            else std::printf(" %.1f mm %zu%s", bodygen::kLevelErrors[k - 1] * 1000.0f, triangles, k < bodygen::kLevelErrors.size() ? "," : "");
+        }
+        std::printf(" triangles\n");
         const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         std::printf("time: shape %.2f s, skin %.2f s, bones %.2f s, muscles %.2f s, total %.2f s\n", times.shape, times.skin,
                     times.bones, times.muscles, total);

@@ -9,6 +9,18 @@ void ExploreState::showAll() {
     side = SideFilter::Both;
 }
 
+namespace {
+
+// Nothing under the skin can show: the client look, or the anatomy look with the skin layer
+// shown fully opaque (and not hidden or isolated away).
+bool skinCoversAll(const ExploreState& state) {
+    if (state.look == Look::Client) return true;
+    const LayerSetting& skin = state.layer(FigureLayer::Skin);
+    return skin.visible && skin.opacity >= 1.0f && !state.hidden.contains("skin") && !(state.isolate && !state.selected.empty());
+}
+
+}  // namespace
+
 PartStyle styleFor(const FigurePart& part, const ExploreState& state) {
     PartStyle style;
     const bool selected = !state.selected.empty() && part.name == state.selected;
@@ -34,7 +46,7 @@ PartStyle styleFor(const FigurePart& part, const ExploreState& state) {
         if (!wanted) style.visible = false;
     }
     if (style.opacity <= 0.0f) style.visible = false;
-    if (state.look == Look::Client && (part.kind == PartKind::Muscle || part.kind == PartKind::Bone)) {
+    if ((part.kind == PartKind::Muscle || part.kind == PartKind::Bone) && skinCoversAll(state)) {
         // Under the opaque skin only the selection shows (above); the rest is not drawn, but a
         // muscle that the anatomy look would show can still be clicked through the skin.
         style.pickable = style.visible && part.kind == PartKind::Muscle;

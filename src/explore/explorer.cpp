@@ -282,17 +282,23 @@ glm::vec3 Explorer::posedPoint(const PlacedPoint& p, const std::vector<glm::mat4
     return glm::vec3(m * glm::vec4(p.bindPosition, 1.0f));
 }
 
-void Explorer::drawnGeometry(const model::Pose& pose, std::vector<glm::vec3>& positions,
-                             std::vector<std::uint32_t>& indices) const {
+void Explorer::drawnGeometry(const model::Pose& pose, const std::function<int(int)>& levelOf,
+                             std::vector<glm::vec3>& positions, std::vector<std::uint32_t>& indices) const {
     positions.clear();
     indices.clear();
     const model::Scene& scene = m_view.scene();
     for (const int node : m_drawnNodes) {
-        for (const model::Primitive& p : scene.meshes[static_cast<std::size_t>(scene.nodes[static_cast<std::size_t>(node)].mesh)].primitives) {
+        const int mesh = scene.nodes[static_cast<std::size_t>(node)].mesh;
+        const std::span<const int> ids = m_view.rendererMeshes(mesh);
+        const auto& primitives = scene.meshes[static_cast<std::size_t>(mesh)].primitives;
+        for (std::size_t k = 0; k < primitives.size(); ++k) {
+            const model::Primitive& p = primitives[k];
             const auto base = static_cast<std::uint32_t>(positions.size());
             const std::vector<glm::vec3> posed = model::posedPositions(scene, pose, node, p);
             positions.insert(positions.end(), posed.begin(), posed.end());
-            for (const std::uint32_t i : p.indices) indices.push_back(base + i);
+            const int level = k < ids.size() ? std::min<int>(levelOf(ids[k]), static_cast<int>(p.lods.size())) : 0;
+            for (const std::uint32_t i : level > 0 ? p.lods[static_cast<std::size_t>(level - 1)].indices : p.indices)
+                indices.push_back(base + i);
         }
     }
 }

@@ -15,6 +15,7 @@
 
 #include <memory>
 #include <optional>
+#include <functional>
 #include <string>
 
 namespace myomap::app {
@@ -35,6 +36,8 @@ public:
     void open(model::Scene scene, render::Renderer& renderer, const anatomy::Atlas* atlas);
 
     const SceneView& view() const { return m_view; }
+    // The scene's pose for a clip at a time into `into`, reusing its storage (SceneView::pose).
+    void pose(int clip, float t, model::Pose& into) { m_view.pose(clip, t, into); }
     const FigureIndex& index() const { return m_index; }
     ExploreState& state() { return m_state; }
     const ExploreState& state() const { return m_state; }
@@ -65,8 +68,10 @@ public:
     // The name a frame's pickId stands for (a mesh name or a sided trigger point key), or "".
     std::string nameOfPickId(std::uint32_t id) const;
     // The triangles the last addToFrame drew, posed on the CPU into one list (the benchmark's
-    // floor draws them with nothing else).
-    void drawnGeometry(const model::Pose& pose, std::vector<glm::vec3>& positions, std::vector<std::uint32_t>& indices) const;
+    // floor draws them with nothing else), each primitive at the level of detail that
+    // `levelOf(renderer mesh id)` gives (0: full).
+    void drawnGeometry(const model::Pose& pose, const std::function<int(int)>& levelOf, std::vector<glm::vec3>& positions,
+                       std::vector<std::uint32_t>& indices) const;
     // Posed bounds of the selection (empty when nothing is selected).
     model::Bounds selectionBounds(const model::Pose& pose) const;
 

@@ -1,5 +1,6 @@
 #include "explore/frame_builder.h"
 
+#include <cstdlib>
 #include <utility>
 
 namespace myomap::app {
@@ -8,6 +9,8 @@ void startFrame(render::FrameData& frame, const OrbitCamera& camera, float aspec
                 const FrameLook& look) {
     auto items = std::move(frame.items);
     auto palettes = std::move(frame.palettes);
+    auto spare = std::move(frame.sparePalettes);
+    for (auto& palette : palettes) spare.push_back(std::move(palette));
     auto morphWeights = std::move(frame.morphWeights);
     auto markers = std::move(frame.markers);
     frame = render::FrameData{};
@@ -17,6 +20,7 @@ void startFrame(render::FrameData& frame, const OrbitCamera& camera, float aspec
     markers.clear();
     frame.items = std::move(items);
     frame.palettes = std::move(palettes);
+    frame.sparePalettes = std::move(spare);
     frame.morphWeights = std::move(morphWeights);
     frame.markers = std::move(markers);
     frame.width = width;
@@ -25,6 +29,8 @@ void startFrame(render::FrameData& frame, const OrbitCamera& camera, float aspec
     frame.projection = camera.projection(aspect);
     frame.cameraPosition = camera.position();
     frame.antialias = look.antialias;
+    frame.detailPixels = look.detail == Detail::Reduced ? (std::getenv("MYOMAP_DETAIL_PX") ? std::strtof(std::getenv("MYOMAP_DETAIL_PX"), nullptr) : kReducedDetailPixels) : 0.0f;
+    frame.specialisedShaders = look.detail == Detail::Reduced;
     if (look.background) frame.backgroundTop = frame.backgroundBottom = glm::vec4(*look.background, 1.0f);
 }
 

@@ -12,9 +12,16 @@
 
 namespace myomap::app {
 
+// View > Detail. Full draws every mesh whole with the general shaders; Reduced draws each mesh
+// at the coarsest level of detail whose error stays under kReducedDetailPixels on screen, with
+// shader variants made for each surface: a software renderer's default, which looks the same.
+enum class Detail { Full, Reduced };
+inline constexpr float kReducedDetailPixels = 0.5f;
+
 struct FrameLook {
     bool antialias = true;                // smooth edges (the live view may turn them off)
     std::optional<glm::vec3> background;  // a flat sRGB colour instead of the soft gradient
+    Detail detail = Detail::Full;
 };
 
 // Makes `frame` a fresh FrameData (its lists emptied, their capacity kept: no allocation in a

@@ -13,7 +13,11 @@ void SceneView::show(model::Scene scene, render::Renderer& renderer) {
     for (const model::Mesh& mesh : m_scene.meshes) {
         std::vector<int> ids;
         for (const model::Primitive& p : mesh.primitives) {
-            render::MeshSource source{p.positions, p.normals, p.uv0, p.joints, p.weights, p.colors, {}, {}, p.indices, 0, {}, {}};
+            render::MeshSource source{p.positions, p.normals, p.uv0, p.joints, p.weights, p.colors, {}, {}, p.indices, 0, {}, {}, {}};
+            // Levels of detail share the vertices: only their triangles differ.
+            std::vector<render::LevelSource> levels;
+            for (const model::LevelOfDetail& lod : p.lods) levels.push_back({lod.indices, lod.error});
+            source.levels = levels;
             // Muscle coordinates and fibre directions travel as glTF custom attributes.
             if (const auto* uv = p.findCustom("_MUSCLE_UV"); uv && uv->components == 2) {
                 source.muscleUv = {reinterpret_cast<const glm::vec2*>(uv->values.data()), p.positions.size()};
@@ -77,6 +81,12 @@ model::Pose SceneView::pose(int clip, float t) const {
     return model::evaluatePose(m_scene, c, t);
 }
 
+void SceneView::pose(int clip, float t, model::Pose& into) {
+    const model::AnimationClip* c =
+        clip >= 0 && static_cast<std::size_t>(clip) < m_scene.clips.size() ? &m_scene.clips[static_cast<std::size_t>(clip)] : nullptr;
+    model::evaluatePose(m_scene, c, t, into, m_poseScratch);
+}
+
 int SceneView::paletteOf(int node) const {
     if (node < 0 || static_cast<std::size_t>(node) >= m_scene.nodes.size()) return -1;
     const int skin = m_scene.nodes[static_cast<std::size_t>(node)].skin;
@@ -92,7 +102,7 @@ void SceneView::addToFrame(const model::Pose& pose, render::FrameData& frame, st
             int& shared = m_skinPalettes[static_cast<std::size_t>(node.skin)];
             if (shared < 0) {  // the figure's 190 meshes share one skin: one palette, not 190 copies
                 shared = static_cast<int>(frame.palettes.size());
-                frame.palettes.push_back(model::jointMatrices(m_scene, m_scene.skins[static_cast<std::size_t>(node.skin)], pose));
+                model::jointMatrices(m_scene, m_scene.skins[static_cast<std::size_t>(node.skin)], pose, render::addPalette(frame));
             }
             palette = shared;
         }

@@ -151,6 +151,18 @@ void writeMeshes(const Scene& scene, Builder& b, tinygltf::Model& out) {
             }
             prim.indices = b.indices(p.indices);
             prim.material = p.material;
+            if (!p.lods.empty()) {
+                tinygltf::Value::Array lods;
+                for (const LevelOfDetail& lod : p.lods) {
+                    tinygltf::Value::Object level;
+                    level["indices"] = tinygltf::Value(b.indices(lod.indices));
+                    level["error"] = tinygltf::Value(static_cast<double>(lod.error));
+                    lods.emplace_back(std::move(level));
+                }
+                tinygltf::Value::Object extras;
+                extras["lods"] = tinygltf::Value(std::move(lods));
+                prim.extras = tinygltf::Value(std::move(extras));
+            }
             m.primitives.push_back(std::move(prim));
         }
         if (std::any_of(mesh.weights.begin(), mesh.weights.end(), [](float w) { return w != 0.0f; }))

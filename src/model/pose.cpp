@@ -117,12 +117,27 @@ std::vector<float> restWeights(const Scene& scene, int node) {
 }
 
 std::vector<NodeTransform> animatedTransforms(const Scene& scene, const AnimationClip* clip, float t) {
-    std::vector<NodeTransform> local(scene.nodes.size());
+    std::vector<NodeTransform> local;
+    animatedTransforms(scene, clip, t, local);
+    return local;
+}
+
+void animatedTransforms(const Scene& scene, const AnimationClip* clip, float t, std::vector<NodeTransform>& local) {
+    local.resize(scene.nodes.size());
     for (std::size_t i = 0; i < scene.nodes.size(); ++i) {
-        local[i] = {scene.nodes[i].translation, scene.nodes[i].rotation, scene.nodes[i].scale,
-                    restWeights(scene, static_cast<int>(i))};
+        NodeTransform& n = local[i];
+        n.translation = scene.nodes[i].translation;
+        n.rotation = scene.nodes[i].rotation;
+        n.scale = scene.nodes[i].scale;
+        // Rest weights allocate only for a mesh with morph targets (none: cleared, storage kept).
+        if (const Node& node = scene.nodes[i]; node.mesh >= 0 && static_cast<std::size_t>(node.mesh) < scene.meshes.size() &&
+                                               scene.meshes[static_cast<std::size_t>(node.mesh)].targetCount() > 0) {
+            n.weights = restWeights(scene, static_cast<int>(i));
+        } else {
+            n.weights.clear();
+        }
     }
-    if (!clip) return local;
+    if (!clip) return;
     for (const AnimationChannel& channel : clip->channels) {
         if (channel.node < 0 || static_cast<std::size_t>(channel.node) >= local.size()) continue;
         if (channel.sampler < 0 || static_cast<std::size_t>(channel.sampler) >= clip->samplers.size()) continue;
@@ -152,21 +167,23 @@ std::vector<NodeTransform> animatedTransforms(const Scene& scene, const Animatio
             break;
         }
     }
-    return local;
 }
 
-Pose computePose(const Scene& scene, const std::vector<NodeTransform>& local) {
+namespace {
+
+void globalsInto(const Scene& scene, const std::vector<NodeTransform>& local, Pose& pose, std::vector<unsigned char>& state,
+                 std::vector<int>& stack) {
     const std::size_t count = scene.nodes.size();
-    Pose pose;
     pose.global.assign(count, glm::mat4(1.0f));
     pose.weights.resize(count);
-    for (std::size_t i = 0; i < count && i < local.size(); ++i) {
-        if (!local[i].weights.empty()) pose.weights[i] = local[i].weights;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (i < local.size() && !local[i].weights.empty()) pose.weights[i] = local[i].weights;
+        else pose.weights[i].clear();
     }
     // 0 = not done, 1 = in progress, 2 = done. Iterative so a deep chain cannot overflow the
     // stack; a cycle (rejected by validateScene, guarded here too) ends as identity.
-    std::vector<unsigned char> state(count, 0);
-    std::vector<int> stack;
+    state.assign(count, 0);
+    stack.clear();
     for (std::size_t start = 0; start < count; ++start) {
         if (state[start] == 2) continue;
         stack.push_back(static_cast<int>(start));
@@ -184,24 +201,43 @@ Pose computePose(const Scene& scene, const std::vector<NodeTransform>& local) {
                 stack.push_back(parent);
                 continue;
             }
-            const glm::mat4 m = local[node].matrix();
+            const glm::mat4 m = node < local.size() ? local[node].matrix() : glm::mat4(1.0f);
             pose.global[node] = hasParent ? pose.global[static_cast<std::size_t>(parent)] * m : m;
             state[node] = 2;
             stack.pop_back();
         }
     }
+}
+
+}  // namespace
+
+Pose computePose(const Scene& scene, const std::vector<NodeTransform>& local) {
+    Pose pose;
+    std::vector<unsigned char> state;
+    std::vector<int> stack;
+    globalsInto(scene, local, pose, state, stack);
     return pose;
 }
 
+void evaluatePose(const Scene& scene, const AnimationClip* clip, float t, Pose& pose, PoseScratch& scratch) {
+    animatedTransforms(scene, clip, t, scratch.local);
+    globalsInto(scene, scratch.local, pose, scratch.state, scratch.stack);
+}
+
 std::vector<glm::mat4> jointMatrices(const Scene& scene, const Skin& skin, const Pose& pose) {
-    std::vector<glm::mat4> result(skin.joints.size(), glm::mat4(1.0f));
+    std::vector<glm::mat4> result;
+    jointMatrices(scene, skin, pose, result);
+    return result;
+}
+
+void jointMatrices(const Scene& scene, const Skin& skin, const Pose& pose, std::vector<glm::mat4>& result) {
+    result.assign(skin.joints.size(), glm::mat4(1.0f));
     for (std::size_t i = 0; i < skin.joints.size(); ++i) {
         const int joint = skin.joints[i];
         if (joint < 0 || static_cast<std::size_t>(joint) >= scene.nodes.size()) continue;
         const glm::mat4 inverseBind = i < skin.inverseBind.size() ? skin.inverseBind[i] : glm::mat4(1.0f);
         result[i] = pose.global[static_cast<std::size_t>(joint)] * inverseBind;
     }
-    return result;
 }
 
 std::vector<glm::vec3> posedPositions(const Scene& scene, const Pose& pose, int node,

@@ -36,6 +36,8 @@ void sampleAnimation(const AnimationSampler& sampler, float t, float* out, Anima
 // Node-local transforms at time t: the nodes' rest TRS overridden by the clip's channels
 // (clip may be null for the rest pose).
 std::vector<NodeTransform> animatedTransforms(const Scene& scene, const AnimationClip* clip, float t);
+// The same into `local`, reusing its storage: no allocation once it has grown (a steady frame).
+void animatedTransforms(const Scene& scene, const AnimationClip* clip, float t, std::vector<NodeTransform>& local);
 
 // Global matrices from local ones; parents are resolved whatever the node order.
 Pose computePose(const Scene& scene, const std::vector<NodeTransform>& local);
@@ -44,9 +46,19 @@ inline Pose evaluatePose(const Scene& scene, const AnimationClip* clip, float t)
     return computePose(scene, animatedTransforms(scene, clip, t));
 }
 
+// What evaluating a pose needs besides the pose, kept between frames.
+struct PoseScratch {
+    std::vector<NodeTransform> local;
+    std::vector<unsigned char> state;
+    std::vector<int> stack;
+};
+// evaluatePose into `pose`, reusing its storage and `scratch`'s: a steady frame allocates nothing.
+void evaluatePose(const Scene& scene, const AnimationClip* clip, float t, Pose& pose, PoseScratch& scratch);
+
 // Per glTF: jointMatrix[i] = global(joint i) * inverseBind[i]. A skinned mesh's own node
 // transform does not apply: skinned vertices land directly in model space.
 std::vector<glm::mat4> jointMatrices(const Scene& scene, const Skin& skin, const Pose& pose);
+void jointMatrices(const Scene& scene, const Skin& skin, const Pose& pose, std::vector<glm::mat4>& into);
 
 struct Bounds {
     glm::vec3 min{1e30f};

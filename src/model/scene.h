@@ -45,6 +45,14 @@ struct MorphTarget {
     std::vector<glm::vec3> tangents;
 };
 
+// A coarser set of a primitive's triangles over the same vertices (a level of detail, made at
+// build time by meshoptimizer; glTF: primitive extras "lods"). Every per-vertex attribute, label
+// and heat value stays the full mesh's, so a level changes only which triangles are drawn.
+struct LevelOfDetail {
+    std::vector<std::uint32_t> indices;  // triangles, into the primitive's vertices
+    float error = 0.0f;                  // the most the surface moves, in metres of mesh space
+};
+
 // One drawable piece: indexed triangles with per-vertex attributes. Optional attributes are
 // either empty or as long as `positions`.
 struct Primitive {
@@ -57,6 +65,7 @@ struct Primitive {
     std::vector<std::uint32_t> indices;
     std::vector<CustomAttribute> custom;
     std::vector<MorphTarget> targets;  // every primitive of a mesh has the same number
+    std::vector<LevelOfDetail> lods;   // coarser and coarser: each has fewer triangles, a larger error
     int material = kNone;
 
     const CustomAttribute* findCustom(const std::string& name) const;

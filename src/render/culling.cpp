@@ -1,5 +1,6 @@
 #include "render/culling.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -76,6 +77,50 @@ bool outsideView(const MeshBounds& bounds, const glm::mat4& model, const std::ve
         if (b) return true;
     }
     return false;
+}
+
+namespace {
+
+// The world box around `box` placed by `m`, and its distance from `eye`.
+float boxDistance(const Box& box, const glm::mat4& m, const glm::vec3& eye) {
+    Box placed;
+    for (int c = 0; c < 8; ++c) {
+        const glm::vec3 p((c & 1) ? box.max.x : box.min.x, (c & 2) ? box.max.y : box.min.y, (c & 4) ? box.max.z : box.min.z);
+        placed.add(glm::vec3(m * glm::vec4(p, 1.0f)));
+    }
+    const glm::vec3 outside = glm::max(glm::max(placed.min - eye, eye - placed.max), glm::vec3(0.0f));
+    return glm::length(outside);
+}
+
+}  // namespace
+
+float nearestDistance(const MeshBounds& bounds, const glm::mat4& model, const std::vector<glm::mat4>* palette,
+                      const glm::vec3& eye) {
+    if (bounds.morphed) return 0.0f;
+    if (!palette) return bounds.whole.empty() ? 0.0f : boxDistance(bounds.whole, model, eye);
+    if (!bounds.skinnable || bounds.joints.empty()) return 0.0f;
+    float nearest = 1e30f;
+    for (const auto& [joint, box] : bounds.joints) {
+        if (joint >= palette->size()) return 0.0f;
+        nearest = std::min(nearest, boxDistance(box, (*palette)[joint], eye));
+    }
+    return std::isfinite(nearest) ? nearest : 0.0f;
+}
+
+int chooseLevel(std::span<const float> errors, float distance, float scale, const glm::mat4& projection,
+                int heightPixels, float budgetPixels) {
+    if (!(budgetPixels > 0.0f) || errors.size() < 2 || heightPixels <= 0) return 0;
+    // Pixels a metre covers at that distance: perspective shrinks with it, orthographic does not.
+    const bool perspective = projection[2][3] != 0.0f;
+    if (perspective && !(distance > 0.0f)) return 0;
+    const float perMetre = 0.5f * static_cast<float>(heightPixels) * std::abs(projection[1][1]) * scale /
+                           (perspective ? distance : 1.0f);
+    if (!std::isfinite(perMetre)) return 0;
+    int level = 0;
+    for (std::size_t k = 1; k < errors.size(); ++k) {
+        if (errors[k] * perMetre <= budgetPixels) level = static_cast<int>(k);
+    }
+    return level;
 }
 
 }  // namespace myomap::render

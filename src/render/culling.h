@@ -9,6 +9,7 @@
 #include <glm/glm.hpp>
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace myomap::render {
@@ -42,5 +43,16 @@ MeshBounds meshBounds(const MeshSource& source);
 // tell (a skinned mesh without usable boxes, a joint past the palette).
 bool outsideView(const MeshBounds& bounds, const glm::mat4& model, const std::vector<glm::mat4>* palette,
                  const glm::mat4& viewProjection);
+
+// How far the item's bounds, placed as outsideView places them, come to `eye` (0 when the eye is
+// inside them; 0 too when it cannot tell, so that a level of detail chosen by it is never too coarse).
+float nearestDistance(const MeshBounds& bounds, const glm::mat4& model, const std::vector<glm::mat4>* palette,
+                      const glm::vec3& eye);
+
+// The level of detail to draw: the coarsest (highest index) whose `errors[k]` (metres; errors[0]
+// is the full mesh's, 0) covers at most `budgetPixels` at `distance`, for a view `heightPixels`
+// tall through `projection`. 0 when the budget is 0 or the distance unknown.
+int chooseLevel(std::span<const float> errors, float distance, float scale, const glm::mat4& projection,
+                int heightPixels, float budgetPixels);
 
 }  // namespace myomap::render

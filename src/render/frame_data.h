@@ -10,6 +10,13 @@
 
 namespace myomap::render {
 
+// A coarser triangle list over a mesh's own vertices (a level of detail): drawn instead of the
+// full one where `error` metres on the surface cover less than FrameData::detailPixels.
+struct LevelSource {
+    std::span<const std::uint32_t> indices;
+    float error = 0.0f;  // metres in mesh space; levels come finer to coarser
+};
+
 // Geometry to upload: spans over the caller's arrays (copied to the GPU, not kept).
 // Optional attributes are empty or as long as `positions`.
 struct MeshSource {
@@ -28,6 +35,7 @@ struct MeshSource {
     int morphTargets = 0;
     std::span<const glm::vec3> morphPositions;
     std::span<const glm::vec3> morphNormals;
+    std::span<const LevelSource> levels;  // coarser and coarser; may be empty
 };
 
 struct ImageSource {
@@ -91,6 +99,9 @@ struct FrameData {
     glm::vec4 backgroundBottom{0.78f, 0.80f, 0.83f, 1.0f};  // sRGB
     std::vector<DrawItem> items;
     std::vector<std::vector<glm::mat4>> palettes;  // joint matrices per skinned draw
+    // Palettes of earlier frames, emptied with their storage kept, for addPalette to reuse: a
+    // steady frame allocates none.
+    std::vector<std::vector<glm::mat4>> sparePalettes;
     std::vector<std::vector<float>> morphWeights;  // one weight per morph target, per morphed draw
     std::vector<Marker> markers;
     HeatPalette heatPalette = HeatPalette::Warm;
@@ -98,9 +109,26 @@ struct FrameData {
     // Smooth edges (4x multisampling). Costs 2-3x the frame time on a software renderer, where
     // the viewer turns it off by default (View > Smooth edges); screenshots keep it.
     bool antialias = true;
+    // Levels of detail: each item is drawn with its coarsest level whose error covers at most
+    // this many pixels where the item is nearest the camera; 0 draws every mesh in full. The
+    // viewer's Detail setting (reduced on a software renderer) sets it.
+    float detailPixels = 0.0f;
+    // Draw surfaces with shader variants made for what each item uses (no skinning branch, no
+    // heat or texture code where the item has none): the same pixels for less work on a
+    // software renderer, which runs every branch of a general shader.
+    bool specialisedShaders = false;
     // Leave out items wholly outside the view (render/culling.h). Off only to check that culling
     // changes no pixel.
     bool cull = true;
 };
+
+// A new empty palette at the end of frame.palettes, reusing a spare one's storage where there is one.
+inline std::vector<glm::mat4>& addPalette(FrameData& frame) {
+    if (frame.sparePalettes.empty()) return frame.palettes.emplace_back();
+    frame.palettes.push_back(std::move(frame.sparePalettes.back()));
+    frame.sparePalettes.pop_back();
+    frame.palettes.back().clear();
+    return frame.palettes.back();
+}
 
 }  // namespace myomap::render

@@ -1,5 +1,6 @@
 #include "render/renderer.h"
 
+#include "core/log.h"
 #include "render/renderer_state.h"
 
 #include <glm/gtc/type_ptr.hpp>
@@ -105,21 +106,41 @@ bool Renderer::State::isSkinned(const FrameData& frame, const DrawItem& item) co
 
 void Renderer::State::cull(const FrameData& frame) {
     visible.resize(frame.items.size());
+    level.resize(frame.items.size());
     culled = 0;
-    for (std::size_t i = 0; i < frame.items.size(); ++i) visible[i] = frame.items[i].pickOnly ? 0 : 1;  // never drawn
-    if (!frame.cull) return;
     const glm::mat4 viewProjection = frame.projection * frame.view;
     for (std::size_t i = 0; i < frame.items.size(); ++i) {
         const DrawItem& item = frame.items[i];
+        visible[i] = item.pickOnly ? 0 : 1;  // never drawn
+        level[i] = 0;
         const GpuMesh* mesh = meshFor(item);
         if (!mesh || item.pickOnly) continue;
         const std::vector<glm::mat4>* palette =
             isSkinned(frame, item) ? &frame.palettes[static_cast<std::size_t>(item.palette)] : nullptr;
-        if (outsideView(mesh->bounds, item.model, palette, viewProjection)) {
+        if (frame.cull && outsideView(mesh->bounds, item.model, palette, viewProjection)) {
             visible[i] = 0;
             ++culled;
+            continue;
         }
+        level[i] = chooseLevelFor(frame, item);
     }
+}
+
+int Renderer::State::chooseLevelFor(const FrameData& frame, const DrawItem& item) const {
+    const GpuMesh* mesh = meshFor(item);
+    if (!mesh || mesh->levels.size() < 2 || !(frame.detailPixels > 0.0f)) return 0;
+    const bool skinned = isSkinned(frame, item);
+    const std::vector<glm::mat4>* palette = skinned ? &frame.palettes[static_cast<std::size_t>(item.palette)] : nullptr;
+    const float distance = nearestDistance(mesh->bounds, item.model, palette, frame.cameraPosition);
+    // An unskinned mesh's errors grow with its transform's largest scale; joints do not scale.
+    const glm::mat3 linear(item.model);
+    const float scale = skinned ? 1.0f : std::max({glm::length(linear[0]), glm::length(linear[1]), glm::length(linear[2])});
+    return chooseLevel(mesh->levelErrors, distance, scale, frame.projection, frame.height, frame.detailPixels);
+}
+
+void Renderer::State::drawLevel(const GpuMesh& mesh, int level) {
+    const GpuMesh::Level& l = mesh.levels[static_cast<std::size_t>(std::clamp(level, 0, static_cast<int>(mesh.levels.size()) - 1))];
+    gl::drawTriangles(mesh.vao, l.count, l.first);
 }
 
 std::size_t Renderer::culledLastFrame() const { return m->culled; }
@@ -129,23 +150,60 @@ Result<gl::Program> withUniforms(Result<gl::Program> program, const std::functio
     return program;
 }
 
+namespace {
+
+void lookUpMeshUniforms(const gl::Program& p, MeshUniforms& u) {
+    u = {.model = p.location("uModel"), .normalMatrix = p.location("uNormalMatrix"),
+         .viewProjection = p.location("uViewProjection"), .skinned = p.location("uSkinned"),
+         .jointOffset = p.location("uJointOffset"), .jointMatrices = p.location("uJointMatrices"),
+         .baseColor = p.location("uBaseColor"), .hasTexture = p.location("uHasTexture"),
+         .baseColorTexture = p.location("uBaseColorTexture"), .cameraPosition = p.location("uCameraPosition"),
+         .keyDirection = p.location("uKeyDirection"), .opacity = p.location("uOpacity"),
+         .striated = p.location("uStriated"), .heatMode = p.location("uHeatMode"),
+         .heatPalette = p.location("uHeatPalette"), .stipple = p.location("uStipple"),
+         .highlight = p.location("uHighlight"), .xray = p.location("uXray"),
+         .jointsInUniforms = p.location("uJointsInUniforms"), .joints = p.location("uJoints"),
+         .morph = morphUniforms(p), .opaque = p.location("uOpaque")};
+}
+
+}  // namespace
+
 Result<gl::Program> buildMeshProgram(bool heatOnly, MeshUniforms& u) {
     auto program = gl::Program::build(heatOnly ? "mesh heat-only" : "mesh", shaderSource("mesh.vert.glsl"),
                                       shaderSource("mesh.frag.glsl"), heatOnly ? std::vector<std::string>{"HEAT_ONLY"}
                                                                                : std::vector<std::string>{});
-    return withUniforms(std::move(program), [&u](const gl::Program& p) {
-        u = {.model = p.location("uModel"), .normalMatrix = p.location("uNormalMatrix"),
-             .viewProjection = p.location("uViewProjection"), .skinned = p.location("uSkinned"),
-             .jointOffset = p.location("uJointOffset"), .jointMatrices = p.location("uJointMatrices"),
-             .baseColor = p.location("uBaseColor"), .hasTexture = p.location("uHasTexture"),
-             .baseColorTexture = p.location("uBaseColorTexture"), .cameraPosition = p.location("uCameraPosition"),
-             .keyDirection = p.location("uKeyDirection"), .opacity = p.location("uOpacity"),
-             .striated = p.location("uStriated"), .heatMode = p.location("uHeatMode"),
-             .heatPalette = p.location("uHeatPalette"), .stipple = p.location("uStipple"),
-             .highlight = p.location("uHighlight"), .xray = p.location("uXray"),
-             .jointsInUniforms = p.location("uJointsInUniforms"), .joints = p.location("uJoints"),
-             .morph = morphUniforms(p), .opaque = p.location("uOpaque")};
-    });
+    return withUniforms(std::move(program), [&u](const gl::Program& p) { lookUpMeshUniforms(p, u); });
+}
+
+Result<gl::Program> buildMeshVariant(unsigned bits, MeshUniforms& u) {
+    std::vector<std::string> defines{"SPECIALISED"};
+    if (bits & kVariantSkinned) defines.emplace_back("SPECIALISED_SKINNED");
+    if (bits & kVariantStriated) defines.emplace_back("SPECIALISED_STRIATED");
+    if (bits & kVariantHeat) defines.emplace_back("SPECIALISED_HEAT");
+    auto program = gl::Program::build("mesh (specialised)", shaderSource("mesh.vert.glsl"), shaderSource("mesh.frag.glsl"), defines);
+    return withUniforms(std::move(program), [&u](const gl::Program& p) { lookUpMeshUniforms(p, u); });
+}
+
+MeshVariant* Renderer::State::variantFor(const FrameData& frame, const DrawItem& item) {
+    const GpuMesh* mesh = meshFor(item);
+    if (!frame.specialisedShaders || !mesh || item.heat == HeatShow::Only || mesh->morphTargets > 0 || item.material.texture >= 0) return nullptr;
+    const bool skinned = isSkinned(frame, item);
+    if (skinned && frame.palettes[static_cast<std::size_t>(item.palette)].size() > kUniformJoints) return nullptr;
+    const bool heated = item.heat != HeatShow::None && mesh->heat.name() != 0;
+    const unsigned bits = (skinned ? kVariantSkinned : 0u) | (item.material.striated ? kVariantStriated : 0u) | (heated ? kVariantHeat : 0u);
+    MeshVariant& variant = variants[bits];
+    if (!variant.tried) {
+        variant.tried = true;
+        if (auto built = buildMeshVariant(bits, variant.u)) variant.program = std::move(built.value());
+        else log::warning("the general shader draws instead: " + built.error());
+    }
+    if (variant.program.name() == 0) return nullptr;
+    if (!variant.frameSet) {
+        setFrameUniforms(variant.program, variant.u, frame);
+        variant.frameSet = true;
+        variant.palette = -1;
+    }
+    return &variant;
 }
 
 void Renderer::State::setFrameUniforms(const gl::Program& program, const MeshUniforms& uniforms, const FrameData& frame) {
@@ -164,7 +222,7 @@ void Renderer::State::setFrameUniforms(const gl::Program& program, const MeshUni
     gl::Program::set(uniforms.stipple, frame.stippleSpillover ? 1 : 0);
 }
 
-void Renderer::State::setJoints(const FrameData& frame, const DrawItem& item, const MeshUniforms& uniforms, int slot) {
+void Renderer::State::setJoints(const FrameData& frame, const DrawItem& item, const MeshUniforms& uniforms, int& loaded) {
     const bool skinned = isSkinned(frame, item);
     gl::Program::set(uniforms.skinned, skinned ? 1 : 0);
     if (!skinned) return;
@@ -172,24 +230,25 @@ void Renderer::State::setJoints(const FrameData& frame, const DrawItem& item, co
     const bool inUniforms = frame.palettes[palette].size() <= kUniformJoints;
     gl::Program::set(uniforms.jointsInUniforms, inUniforms ? 1 : 0);
     gl::Program::set(uniforms.jointOffset, paletteOffsets[palette]);
-    if (inUniforms && uniformPalette[slot] != item.palette) {
+    if (inUniforms && loaded != item.palette) {
         gl::Program::set(uniforms.joints, std::span<const glm::mat4>(frame.palettes[palette]));
-        uniformPalette[slot] = item.palette;
+        loaded = item.palette;
     }
 }
 
-void Renderer::State::drawItem(const FrameData& frame, const DrawItem& item) {
+void Renderer::State::drawItem(const FrameData& frame, const DrawItem& item, int lod) {
     const GpuMesh* mesh = meshFor(item);
     if (!mesh) return;
     const bool heatOnly = item.heat == HeatShow::Only && mesh->heat.name() != 0;
-    const gl::Program& program = heatOnly ? heatOnlyProgram : meshProgram;
-    const MeshUniforms& uniforms = heatOnly ? heatOnlyU : u;
+    MeshVariant* variant = variantFor(frame, item);
+    const gl::Program& program = variant ? variant->program : heatOnly ? heatOnlyProgram : meshProgram;
+    const MeshUniforms& uniforms = variant ? variant->u : heatOnly ? heatOnlyU : u;
     if (current != &program) {
         program.use();
         current = &program;
     }
     const bool skinned = isSkinned(frame, item);
-    setJoints(frame, item, uniforms, heatOnly ? 1 : 0);
+    setJoints(frame, item, uniforms, variant ? variant->palette : uniformPalette[heatOnly ? 1 : 0]);
     setMorph(frame, item, uniforms.morph);
     setWinding(frame, item);
     gl::Program::set(uniforms.model, item.model);
@@ -209,7 +268,7 @@ void Renderer::State::drawItem(const FrameData& frame, const DrawItem& item) {
     const bool translucent = item.opacity < 1.0f || item.heat == HeatShow::Only;
     gl::Program::set(uniforms.opaque, translucent ? 0 : 1);
     gl::cull(item.material.doubleSided && !translucent ? gl::Cull::Off : gl::Cull::Back);
-    gl::drawTriangles(mesh->vao, mesh->indexCount);
+    drawLevel(*mesh, lod);
 }
 
 Renderer::Renderer() : m(std::make_unique<State>()) {}
@@ -276,7 +335,18 @@ int Renderer::addMesh(const MeshSource& source) {
     optional(source.colors, glm::vec4(1.0f), kColor, 4, gl::AttributeType::Float, false);
     optional(source.muscleUv, glm::vec2(0.0f), kMuscleUv, 2, gl::AttributeType::Float, false);
     optional(source.fibre, glm::vec3(0.0f), kFibre, 3, gl::AttributeType::Float, false);
-    mesh.buffers.emplace_back(gl::BufferKind::Index, source.indices.data(), source.indices.size_bytes());
+    // The full triangles, then each level of detail that fits the mesh, in one index buffer.
+    std::vector<std::uint32_t> indices(source.indices.begin(), source.indices.end());
+    mesh.levels.push_back({0, static_cast<int>(indices.size()), 0.0f});
+    for (const LevelSource& level : source.levels) {
+        const bool fits = level.indices.size() % 3 == 0 && !level.indices.empty() && level.error >= mesh.levels.back().error &&
+                          std::all_of(level.indices.begin(), level.indices.end(), [n](std::uint32_t v) { return v < n; });
+        if (!fits) continue;
+        mesh.levels.push_back({static_cast<int>(indices.size()), static_cast<int>(level.indices.size()), level.error});
+        indices.insert(indices.end(), level.indices.begin(), level.indices.end());
+    }
+    for (const GpuMesh::Level& level : mesh.levels) mesh.levelErrors.push_back(level.error);
+    mesh.buffers.emplace_back(gl::BufferKind::Index, indices.data(), indices.size() * sizeof(std::uint32_t));
     mesh.vao.indices(mesh.buffers.back());
     mesh.indexCount = static_cast<int>(source.indices.size());
     mesh.skinned = source.joints.size() == n && source.weights.size() == n && n > 0;
@@ -301,6 +371,14 @@ int Renderer::addMesh(const MeshSource& source) {
     }
     m->meshes.push_back(std::move(mesh));
     return static_cast<int>(m->meshes.size() - 1);
+}
+
+int Renderer::levelOf(const FrameData& frame, std::size_t item) const {
+    return item < frame.items.size() ? m->chooseLevelFor(frame, frame.items[item]) : 0;
+}
+
+int Renderer::levelCount(int mesh) const {
+    return mesh >= 0 && static_cast<std::size_t>(mesh) < m->meshes.size() ? static_cast<int>(m->meshes[static_cast<std::size_t>(mesh)].levels.size()) : 0;
 }
 
 int Renderer::addTexture(const ImageSource& source) {
@@ -330,6 +408,7 @@ Status Renderer::render(const FrameData& frame) {
     m->uploadPalettes(frame);
     m->uploadMorphWeights(frame);
     m->uniformPalette[0] = m->uniformPalette[1] = -1;
+    for (MeshVariant& variant : m->variants) variant.frameSet = false;
     m->jointTexture.bind(kJointUnit);
     if (!frame.morphWeights.empty()) m->morphWeightTexture.bind(kMorphWeightUnit);
     m->setFrameUniforms(m->heatOnlyProgram, m->heatOnlyU, frame);
@@ -340,7 +419,7 @@ Status Renderer::render(const FrameData& frame) {
     m->cull(frame);
     gl::blend(gl::Blend::Off);
     for (std::size_t i = 0; i < frame.items.size(); ++i) {
-        if (m->visible[i] && !translucent(frame.items[i])) m->drawItem(frame, frame.items[i]);
+        if (m->visible[i] && !translucent(frame.items[i])) m->drawItem(frame, frame.items[i], m->level[i]);
     }
     // Translucent items last, far to near, without writing depth.
     m->order.clear();
@@ -355,7 +434,7 @@ Status Renderer::render(const FrameData& frame) {
         std::sort(m->order.begin(), m->order.end(), [&](std::size_t a, std::size_t b) { return depth(a) > depth(b); });
         gl::blend(gl::Blend::Alpha);
         gl::depthWrite(false);
-        for (const std::size_t i : m->order) m->drawItem(frame, frame.items[i]);
+        for (const std::size_t i : m->order) m->drawItem(frame, frame.items[i], m->level[i]);
         gl::depthWrite(true);
         gl::blend(gl::Blend::Off);
     }

@@ -35,6 +35,10 @@ public:
     std::size_t culledLastFrame() const;
 
     int addMesh(const MeshSource& source);
+    // The level of detail render() draws frame.items[item] with (0: the full mesh), and how many
+    // levels its mesh has (the full one included).
+    int levelOf(const FrameData& frame, std::size_t item) const;
+    int levelCount(int mesh) const;
     int addTexture(const ImageSource& source);
     void clearResources();  // drops every mesh and texture (a new model is loading)
 

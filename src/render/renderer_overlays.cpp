@@ -46,7 +46,7 @@ void Renderer::State::drawXray(const FrameData& frame) {
         const GpuMesh* mesh = meshFor(item);
         if (!item.xray || !mesh || !visible[i]) continue;
         const bool skinned = isSkinned(frame, item);
-        setJoints(frame, item, u, 0);
+        setJoints(frame, item, u, uniformPalette[0]);
         setMorph(frame, item, u.morph);
         setWinding(frame, item);
         gl::Program::set(u.model, item.model);
@@ -54,7 +54,7 @@ void Renderer::State::drawXray(const FrameData& frame) {
         gl::Program::set(u.opacity, 1.0f);
         gl::Program::set(u.xray, 1);
         gl::Program::set(u.opaque, 0);
-        gl::drawTriangles(mesh->vao, mesh->indexCount);
+        drawLevel(*mesh, level[i]);
     }
     gl::Program::set(u.xray, 0);
     gl::depthFunc(gl::DepthFunc::LessEqual);
@@ -134,7 +134,7 @@ Status Renderer::State::drawIds(const FrameData& frame) {
         gl::Program::set(id.model, item.model);
         gl::Program::set(id.id, item.pickId);
         gl::cull(item.material.doubleSided ? gl::Cull::Off : gl::Cull::Back);
-        gl::drawTriangles(mesh->vao, mesh->indexCount);
+        drawLevel(*mesh, chooseLevelFor(frame, item));  // the level the colour pass draws
     }
     if (!frame.markers.empty()) {
         markerIdProgram.use();

@@ -23,7 +23,15 @@ struct GpuMesh {
     gl::Buffer heat;  // created by the first Renderer::setHeat
     bool heatMisfitReported = false;  // a setHeat of the wrong size was logged
     std::size_t vertexCount = 0;
-    int indexCount = 0;
+    int indexCount = 0;  // of the full mesh
+    // The full triangles and each level of detail, one after another in the index buffer.
+    struct Level {
+        int first = 0;       // index of its first index
+        int count = 0;       // its indices
+        float error = 0.0f;  // metres in mesh space (0 for the full mesh)
+    };
+    std::vector<Level> levels;  // [0] the full mesh, then coarser and coarser
+    std::vector<float> levelErrors;  // levels[k].error, for chooseLevel
     bool skinned = false;
     MeshBounds bounds;  // for culling (culling.h)
     // Morph target displacements (frame_data.h MeshSource), two texels a vertex a target
@@ -65,12 +73,24 @@ struct MarkerUniforms {
     int viewProjection, center, radius, color, filled, id;
 };
 
+// A mesh program specialised for what a draw uses (FrameData::specialisedShaders): skinned by
+// a uniform palette or not, striated or not, heated or not. Built on first use.
+struct MeshVariant {
+    gl::Program program;
+    MeshUniforms u{};
+    bool tried = false;        // built (or failed to build: then the general program draws)
+    int palette = -1;          // the palette in its uJoints this frame
+    bool frameSet = false;     // its per-frame uniforms are set this frame
+};
+enum VariantBit : unsigned { kVariantSkinned = 1, kVariantStriated = 2, kVariantHeat = 4, kVariantCount = 8 };
+
 struct Renderer::State {
     gl::ContextInfo info;
     gl::Program meshProgram;
     MeshUniforms u{};
     gl::Program heatOnlyProgram;  // mesh.frag with HEAT_ONLY: the one variant that discards
     MeshUniforms heatOnlyU{};
+    MeshVariant variants[kVariantCount];
     const gl::Program* current = nullptr;  // the mesh program in use while drawing surfaces
     int uniformPalette[2] = {-1, -1};      // the palette in each mesh program's uJoints (this frame)
     gl::Program idProgram;
@@ -95,6 +115,7 @@ struct Renderer::State {
     gl::Framebuffer ids;
     std::vector<std::size_t> order;
     std::vector<char> visible;  // per frame item: not culled (culling.h)
+    std::vector<int> level;     // per frame item: the level of detail it is drawn with
     std::size_t culled = 0;     // items culled in the last frame
     gl::Program floorProgram;  // built on first use (benchmarks only)
     int floorViewProjection = -1;
@@ -111,13 +132,22 @@ struct Renderer::State {
     void setWinding(const FrameData& frame, const DrawItem& item);
     const GpuMesh* meshFor(const DrawItem& item) const;
     bool isSkinned(const FrameData& frame, const DrawItem& item) const;
-    // Fills `visible` for the frame's items: those wholly outside the view are left out.
+    // Fills `visible` for the frame's items (those wholly outside the view are left out) and
+    // `level`, the level of detail each is drawn with.
     void cull(const FrameData& frame);
+    // The level of detail FrameData::detailPixels asks for the item (0 for the full mesh).
+    int chooseLevelFor(const FrameData& frame, const DrawItem& item) const;
+    // Draws the item's triangles at `level` with whatever program is in use.
+    static void drawLevel(const GpuMesh& mesh, int level);
     void setFrameUniforms(const gl::Program& program, const MeshUniforms& uniforms, const FrameData& frame);
-    void drawItem(const FrameData& frame, const DrawItem& item);
+    void drawItem(const FrameData& frame, const DrawItem& item, int lod);
     // Points the program in use at the item's joints: the uniform array when the palette fits
     // (uploaded once per palette and program), else the joint texture rows.
-    void setJoints(const FrameData& frame, const DrawItem& item, const MeshUniforms& uniforms, int slot);
+    void setJoints(const FrameData& frame, const DrawItem& item, const MeshUniforms& uniforms, int& palette);
+    // The specialised program for the item, ready for its frame, or null where the general
+    // program must draw it (specialisation off, a texture, morph targets, a large skin, heat
+    // only, or a variant that failed to build).
+    MeshVariant* variantFor(const FrameData& frame, const DrawItem& item);
     void drawXray(const FrameData& frame);
     void drawMarkers(const FrameData& frame);
     // The id pass into `ids` (resized to the frame), within whatever scissor is set.
@@ -127,6 +157,7 @@ struct Renderer::State {
 Result<gl::Program> buildMarkerProgram(bool idPass, MarkerUniforms& u);
 Result<gl::Program> buildIdProgram(IdUniforms& u);
 Result<gl::Program> buildMeshProgram(bool heatOnly, MeshUniforms& u);
+Result<gl::Program> buildMeshVariant(unsigned bits, MeshUniforms& u);
 MorphUniforms morphUniforms(const gl::Program& program);
 // `program` once `lookUp` has read its uniform locations into named fields, or its build error.
 Result<gl::Program> withUniforms(Result<gl::Program> program, const std::function<void(const gl::Program&)>& lookUp);

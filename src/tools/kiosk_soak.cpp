@@ -89,7 +89,8 @@ int soak(OffscreenFigure& figure, const Options& options, const session::KioskCo
         }
         const auto start = std::chrono::steady_clock::now();
         // Smooth edges as the live kiosk draws them (View > Smooth edges: off without a GPU).
-        startFrame(frame, camera, aspect, width, height, {!renderer.isSoftware(), std::nullopt});
+        startFrame(frame, camera, aspect, width, height,
+                   {!renderer.isSoftware(), std::nullopt, renderer.isSoftware() ? Detail::Reduced : Detail::Full});
         explorer.addToFrame(pose, t, renderer, frame);
         if (auto s = renderer.render(frame); !s) {
             log::error(s.error());

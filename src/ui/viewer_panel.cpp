@@ -42,6 +42,18 @@ void menuBar(ViewerState& state, std::vector<Command>& commands, const std::func
                                     "cost two to three times the drawing time. Screenshots always have them."
                                   : "Multisampled edges (4x).");
         }
+        if (ImGui::BeginMenu("Detail")) {
+            if (ImGui::MenuItem("Full", nullptr, !state.reducedDetail)) state.reducedDetail = false;
+            if (ImGui::MenuItem("Reduced (looks the same)", nullptr, state.reducedDetail)) state.reducedDetail = true;
+            ImGui::EndMenu();
+        }
+        if (ImGui::IsItemHovered()) {
+            ImGui::SetTooltip("Reduced draws each part with fewer triangles where it is small on screen (never more than\n"
+                              "half a pixel off) and with shaders made for that part. It looks the same and turns the\n"
+                              "body faster. %s",
+                              state.softwareRenderer ? "On by default here: without a graphics card every triangle costs."
+                                                     : "Full by default: a graphics card draws the whole figure easily.");
+        }
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Mode")) {

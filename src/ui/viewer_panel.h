@@ -41,6 +41,7 @@ struct ViewerState {
     std::string rendererName;
     bool softwareRenderer = false;  // no GPU: cheaper defaults, said in the status line
     bool smoothEdges = true;        // View > Smooth edges (multisampling)
+    bool reducedDetail = false;     // View > Detail: reduced (levels of detail, specialised shaders)
     bool clientLook = false;        // shown in View (the explorer's look, copied in each frame); changed by a command
     float fps = 0.0f;
 };

@@ -26,6 +26,7 @@
 #include <cmath>
 #include <ctime>
 #include <filesystem>
+#include <future>
 #include <iostream>
 
 namespace myomap::app {
@@ -35,6 +36,7 @@ Viewer::Viewer(Window window, render::Renderer renderer, const Options& options)
     m_ui.rendererName = m_renderer.contextInfo().renderer;
     m_ui.softwareRenderer = m_renderer.isSoftware();
     m_ui.smoothEdges = !m_ui.softwareRenderer;
+    m_ui.reducedDetail = options.reducedDetail.value_or(m_ui.softwareRenderer);
     for (const ModeEntry& entry : allModes()) {
         if (!entry.menuLabel.empty()) m_ui.modes.push_back({entry.name, entry.menuLabel, false});
     }
@@ -69,8 +71,9 @@ void Viewer::setMode(const std::string& name) {
     reportMessages();
 }
 
-void Viewer::open(const std::filesystem::path& path) {
-    auto scene = model::loadModel(path);
+void Viewer::open(const std::filesystem::path& path) { open(path, model::loadModel(path)); }
+
+void Viewer::open(const std::filesystem::path& path, Result<model::Scene> scene) {
     if (!scene) {
         report(scene.error());
         return;
@@ -251,11 +254,13 @@ void Viewer::frame(int width, int height, float dt) {
 }
 
 void Viewer::buildFrame(int width, int height) {
-    startFrame(m_frame, m_camera.camera, m_camera.aspect, width, height, {m_ui.smoothEdges, std::nullopt});
+    startFrame(m_frame, m_camera.camera, m_camera.aspect, width, height,
+               {m_ui.smoothEdges, std::nullopt, m_ui.reducedDetail ? Detail::Reduced : Detail::Full});
     if (!m_explorer.view().empty()) {
-        // The pose changes only while a clip plays; evaluating it allocates, so keep it.
+        // The pose changes only while a clip plays; it is evaluated into the same storage.
         if (!m_pose || m_poseClip != m_ui.clip || m_poseTime != m_ui.time) {
-            m_pose = m_explorer.view().pose(m_ui.clip, m_ui.time);
+            if (!m_pose) m_pose.emplace();
+            m_explorer.pose(m_ui.clip, m_ui.time, *m_pose);
             m_poseClip = m_ui.clip;
             m_poseTime = m_ui.time;
         }
@@ -316,6 +321,10 @@ int runViewer(const Options& options) {
         return 2;
     }
     const ModeScreen& screen = mode->screen;
+    // The figure is read on another core while the window and its OpenGL context open (each
+    // takes about 0.2 s on a software renderer); loading touches no OpenGL.
+    const std::filesystem::path figure = options.model ? *options.model : paths::builtInFigure();
+    auto loading = std::async(std::launch::async, [figure] { return model::loadModel(figure); });
     auto opened = openScreen({"Myomap", options.width, options.height, true, screen.fullscreen, screen.keepOpen});
     if (!opened) {
         log::error(opened.error());
@@ -332,7 +341,7 @@ int runViewer(const Options& options) {
     int code = 0;
     {
         Viewer viewer(std::move(opened->window), std::move(opened->renderer), options);
-        viewer.open(options.model ? *options.model : paths::builtInFigure());
+        viewer.open(figure, loading.get());
         viewer.runStartCommands();
         code = options.bench.empty() ? viewer.run() : viewer.runBench();
         gl::imguiShutdown();

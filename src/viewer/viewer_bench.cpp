@@ -118,7 +118,15 @@ int Viewer::runBench() {
         buildFrame(width, height);
         std::vector<glm::vec3> positions;
         std::vector<std::uint32_t> indices;
-        m_explorer.drawnGeometry(m_explorer.view().pose(m_ui.clip, m_ui.time), positions, indices);
+        // Each mesh at the level of detail the frame draws it with.
+        std::vector<int> levels;
+        for (std::size_t i = 0; i < m_frame.items.size(); ++i) {
+            const auto mesh = static_cast<std::size_t>(std::max(m_frame.items[i].mesh, 0));
+            if (levels.size() <= mesh) levels.resize(mesh + 1, 0);
+            levels[mesh] = m_renderer.levelOf(m_frame, i);
+        }
+        const auto levelOf = [&](int mesh) { return mesh >= 0 && static_cast<std::size_t>(mesh) < levels.size() ? levels[static_cast<std::size_t>(mesh)] : 0; };
+        m_explorer.drawnGeometry(m_explorer.view().pose(m_ui.clip, m_ui.time), levelOf, positions, indices);
         m_renderer.setFloorGeometry(positions, indices);
         std::printf("bench floor: %zu triangles\n", indices.size() / 3);
     }
@@ -128,6 +136,7 @@ int Viewer::runBench() {
     cpu.reserve(static_cast<std::size_t>(frames));
     mainCpu.reserve(static_cast<std::size_t>(frames));
     std::uint64_t allocations = 0, news = 0;
+    long framesWithNew = 0;  // frames that called operator new at all (a session autosave is one)
     for (long i = -kWarmUp; i < frames; ++i) {
         const auto start = Clock::now();
         const double cpu0 = process::cpuSeconds(), main0 = process::threadCpuSeconds();
@@ -136,7 +145,8 @@ int Viewer::runBench() {
         m_camera.camera.orbit(kOrbitPixels, 0.0f);
         if (floor) {
             glfwPollEvents();
-            startFrame(m_frame, m_camera.camera, m_camera.aspect, width, height, {m_ui.smoothEdges, std::nullopt});
+            startFrame(m_frame, m_camera.camera, m_camera.aspect, width, height,
+                       {m_ui.smoothEdges, std::nullopt, m_ui.reducedDetail ? Detail::Reduced : Detail::Full});
             if (auto s = m_renderer.renderFloor(m_frame); !s) {
                 report(s.error());
                 return 1;
@@ -152,7 +162,10 @@ int Viewer::runBench() {
         const auto alloc1 = process::allocationCount();
         if (alloc0 && alloc1) allocations += *alloc1 - *alloc0;
         const auto new1 = process::newCount();
-        if (new0 && new1) news += *new1 - *new0;
+        if (new0 && new1) {
+            news += *new1 - *new0;
+            if (*new1 != *new0) ++framesWithNew;
+        }
         wall.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
         cpu.push_back(1000.0 * (process::cpuSeconds() - cpu0));
         mainCpu.push_back(1000.0 * (process::threadCpuSeconds() - main0));
@@ -162,13 +175,16 @@ int Viewer::runBench() {
         for (const double x : v) sum += x;
         return v.empty() ? 0.0 : sum / static_cast<double>(v.size());
     };
-    char allocText[32] = "n/a", newText[32] = "n/a";
+    char allocText[32] = "n/a", newText[32] = "n/a", newFramesText[32] = "n/a";
     if (process::allocationCount()) std::snprintf(allocText, sizeof allocText, "%.1f", static_cast<double>(allocations) / static_cast<double>(frames));
-    if (process::newCount()) std::snprintf(newText, sizeof newText, "%.1f", static_cast<double>(news) / static_cast<double>(frames));
+    if (process::newCount()) {
+        std::snprintf(newText, sizeof newText, "%.1f", static_cast<double>(news) / static_cast<double>(frames));
+        std::snprintf(newFramesText, sizeof newFramesText, "%ld", framesWithNew);
+    }
     std::printf("bench %s: frames=%ld size=%dx%d median_ms=%.2f p99_ms=%.2f min_ms=%.2f max_ms=%.2f cpu_ms=%.2f "
-                "main_cpu_ms=%.2f allocs_per_frame=%s cxx_allocs_per_frame=%s peak_rss_mb=%.1f renderer=\"%s\"\n",
+                "main_cpu_ms=%.2f allocs_per_frame=%s cxx_allocs_per_frame=%s frames_with_cxx_allocs=%s peak_rss_mb=%.1f renderer=\"%s\"\n",
                 kind.c_str(), frames, width, height, percentile(wall, 0.5), percentile(wall, 0.99), percentile(wall, 0.0),
-                percentile(wall, 1.0), mean(cpu), mean(mainCpu), allocText, newText,
+                percentile(wall, 1.0), mean(cpu), mean(mainCpu), allocText, newText, newFramesText,
                 static_cast<double>(process::peakResidentBytes()) / 1048576.0, m_renderer.contextInfo().renderer.c_str());
     std::fflush(stdout);
     return 0;

@@ -28,6 +28,8 @@ public:
     Viewer& operator=(const Viewer&) = delete;
 
     void open(const std::filesystem::path& path);
+    // The same with the file already loaded (start-up reads it while the window opens).
+    void open(const std::filesystem::path& path, Result<model::Scene> scene);
     // Leaves the current mode and enters the one registered as `name` (modes/registry.h).
     void setMode(const std::string& name);
 

@@ -95,7 +95,9 @@ void TherapistTools::update(double clock, long long unixNow) {
         m_session.treated(m_timer.point(), static_cast<int>(std::lround(m_timer.hold())), unixNow);
         m_doneAt = clock;
     }
-    m_session.explored(m_explorer.state().selected.find('.') != std::string::npos ? m_explorer.state().selected : "");
+    // A muscle of the figure (a sided mesh name) counts as explored; passed by reference, since
+    // a conditional between it and "" would copy the name every frame.
+    if (const std::string& selected = m_explorer.state().selected; selected.find('.') != std::string::npos) m_session.explored(selected);
     m_lastUnixNow = unixNow;
     if (auto saved = m_session.autosave(clock, unixNow)) showSave(*saved, unixNow);
 }
@@ -119,8 +121,12 @@ void TherapistTools::fillUi(double clock) {
         }
     }
     const auto& referrals = m_explorer.state().referrals;
-    m_ui.timerPoint = m_timer.running() ? displayName(m_explorer, m_timer.point())
-                                        : (referrals.empty() ? "" : displayName(m_explorer, referrals.front()));
+    static const std::string kNone;
+    const std::string& timerPoint = m_timer.running() ? m_timer.point() : (referrals.empty() ? kNone : referrals.front());
+    if (!m_textMade || timerPoint != m_timerPointOf) {
+        m_timerPointOf = timerPoint;
+        m_ui.timerPoint = timerPoint.empty() ? "" : displayName(m_explorer, timerPoint);
+    }
     m_ui.timerRunning = m_timer.running();
     m_ui.timerProgress = static_cast<float>(m_timer.progress(clock));
     m_ui.timerRemaining = static_cast<float>(m_timer.remaining(clock));
@@ -129,7 +135,11 @@ void TherapistTools::fillUi(double clock) {
     for (const session::TreatedPoint& t : record.treated) {
         m_ui.treated.push_back(displayName(m_explorer, t.triggerPoint) + ", " + std::to_string(t.holdSeconds) + " s");
     }
-    m_ui.sessionTitle = "Session " + record.created.substr(0, 10) + " " + record.created.substr(11, 5) + " UTC";
+    if (!m_textMade || record.created != m_sessionTitleOf) {
+        m_sessionTitleOf = record.created;
+        m_ui.sessionTitle = "Session " + record.created.substr(0, 10) + " " + record.created.substr(11, 5) + " UTC";
+    }
+    m_textMade = true;
     if (!ImGui::IsAnyItemActive()) {
         m_ui.notes = record.notes;
         m_ui.clientLabel = record.clientLabel;

@@ -67,6 +67,11 @@ private:
     bool m_showSessions = false;
     session::SessionListCache m_sessionList;
     long long m_lastUnixNow = 0;  // for the save on destruction
+    // What m_ui.timerPoint and m_ui.sessionTitle were made from: they are made again only when
+    // it changes (making them every frame allocated).
+    std::string m_timerPointOf;
+    std::string m_sessionTitleOf;
+    bool m_textMade = false;
 };
 
 }  // namespace myomap::app

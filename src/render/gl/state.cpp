@@ -1,5 +1,7 @@
 #include "render/gl/state.h"
 
+#include <cstdint>
+
 #include <epoxy/gl.h>
 
 #include <glm/gtc/type_ptr.hpp>
@@ -83,9 +85,10 @@ void drawPoints(const VertexArray& vao, int count) {
     glBindVertexArray(0);
 }
 
-void drawTriangles(const VertexArray& vao, int indexCount) {
+void drawTriangles(const VertexArray& vao, int indexCount, int firstIndex) {
     glBindVertexArray(vao.name());
-    glDrawElements(GL_TRIANGLES, indexCount, GL_UNSIGNED_INT, nullptr);
+    glDrawElements(GL_TRIANGLES, indexCount, GL_UNSIGNED_INT,
+                   reinterpret_cast<const void*>(static_cast<std::uintptr_t>(firstIndex) * sizeof(std::uint32_t)));
     glBindVertexArray(0);
 }
 

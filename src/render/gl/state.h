@@ -37,7 +37,8 @@ void depthFunc(DepthFunc func);
 // Limits drawing to a rectangle given with its origin top-left in a target `targetHeight` tall.
 void scissor(int x, int y, int width, int height, int targetHeight);
 void scissorOff();
-void drawTriangles(const VertexArray& vao, int indexCount);
+// `indexCount` indices from the `firstIndex`th of the vertex array's index buffer.
+void drawTriangles(const VertexArray& vao, int indexCount, int firstIndex = 0);
 // Point sprites sized by gl_PointSize in the vertex shader.
 void drawPoints(const VertexArray& vao, int count);
 // Waits until every command issued so far has finished (benchmarks time whole frames with it).
