@@ -1,6 +1,5 @@
 #include "explore/frame_builder.h"
 
-#include <cstdlib>
 #include <utility>
 
 namespace myomap::app {
@@ -29,7 +28,7 @@ void startFrame(render::FrameData& frame, const OrbitCamera& camera, float aspec
     frame.projection = camera.projection(aspect);
     frame.cameraPosition = camera.position();
     frame.antialias = look.antialias;
-    frame.detailPixels = look.detail == Detail::Reduced ? (std::getenv("MYOMAP_DETAIL_PX") ? std::strtof(std::getenv("MYOMAP_DETAIL_PX"), nullptr) : kReducedDetailPixels) : 0.0f;
+    frame.detailPixels = look.detail == Detail::Reduced ? kReducedDetailPixels : 0.0f;
     frame.specialisedShaders = look.detail == Detail::Reduced;
     if (look.background) frame.backgroundTop = frame.backgroundBottom = glm::vec4(*look.background, 1.0f);
 }
