@@ -83,9 +83,8 @@ std::set<std::uint32_t> badEdgeVertices(const std::vector<std::uint32_t>& indice
     return bad;
 }
 
-// meshoptimizer's simplification of `indices` to within `error` metres, keeping the vertices in
-// `locked` where they are: each triangle corner at a locked vertex gets a copy of its own, which
-// makes it a border the simplifier leaves alone, and the copies are joined again afterwards.
+}  // namespace
+
 std::vector<std::uint32_t> simplifyKeeping(const std::vector<glm::vec3>& positions,
                                            const std::vector<std::uint32_t>& indices, const std::set<std::uint32_t>& locked,
                                            float error, float scale) {
@@ -106,8 +105,6 @@ std::vector<std::uint32_t> simplifyKeeping(const std::vector<glm::vec3>& positio
     for (std::uint32_t& v : out) v = original[v];
     return out;
 }
-
-}  // namespace
 
 void simplifyMesh(BodyMesh& mesh, float maxError) {
     const std::size_t n = mesh.positions.size();

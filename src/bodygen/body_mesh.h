@@ -5,6 +5,7 @@
 #include <glm/glm.hpp>
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,13 @@ double signedVolume(const BodyMesh& mesh);
 // `maxError` metres, and orders triangles and vertices for the GPU's vertex cache. Positions and
 // triangles only: call it before per-vertex attributes are given.
 void simplifyMesh(BodyMesh& mesh, float maxError);
+
+// meshoptimizer's simplification of `indices` to within `error` metres (`scale`: its
+// meshopt_simplifyScale of `positions`), keeping the vertices in `locked` where they are: each
+// triangle corner at a locked vertex gets a copy of its own, which makes it a border the
+// simplifier leaves alone, and the copies are joined again afterwards.
+std::vector<std::uint32_t> simplifyKeeping(const std::vector<glm::vec3>& positions, const std::vector<std::uint32_t>& indices,
+                                           const std::set<std::uint32_t>& locked, float error, float scale);
 
 // Single-joint skinning for every vertex (bones move rigidly with their joint).
 void bindRigid(BodyMesh& mesh, int joint);

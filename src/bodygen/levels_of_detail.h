@@ -26,8 +26,9 @@ inline constexpr std::array<float, 5> kLevelErrors = {0.001f, 0.002f, 0.004f, 0.
 inline constexpr float kSkinShadingFactor = 4.0f;
 
 // Replaces the primitive's `lods` with meshoptimizer's simplifications of its full triangles,
-// each ordered for the vertex cache and recording `errorScale` times how far its surface moved.
-// The full triangles and the vertices are kept.
+// each ordered for the vertex cache and recording `errorScale` times how far its surface may
+// move. The full triangles and the vertices are kept, and so is every outline between the
+// regions of a "_REGION" labelled surface (the skin), so no region is lost at any level.
 void addLevelsOfDetail(model::Primitive& primitive, float errorScale = 1.0f);
 
 }  // namespace myomap::bodygen

@@ -308,7 +308,11 @@ private:
         if (mode == TINYGLTF_MODE_TRIANGLES) readLevelsOfDetail(src, n, where, prim);
         dropNonFinite(prim, where);
         prim.material = src.material >= 0 && static_cast<std::size_t>(src.material) < m_scene.materials.size() ? src.material : kNone;
-        if (prim.normals.empty()) makeFlatNormals(prim);
+        if (prim.normals.empty()) {
+            // Flat normals split the vertices per triangle, which the levels' indices do not follow.
+            if (!prim.lods.empty()) warn(where + ": levels of detail left out: without normals its vertices are split per triangle");
+            makeFlatNormals(prim);
+        }
         return prim;
     }
 
