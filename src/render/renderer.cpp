@@ -25,11 +25,16 @@ Status Renderer::State::ensureTargets(int width, int height, bool antialias) {
     const int samples = antialias ? std::min(kMaxSamples, info.maxSamples) : 0;
     if (resolved.width() == width && resolved.height() == height && targetSamples == samples) return Ok{};
     targetSamples = samples;
-    auto ms = gl::Framebuffer::create(width, height, samples > 1 ? samples : 0, gl::Attachment::Color);
-    if (!ms) return fail(ms.error());
+    // Without multisampling the frame is drawn straight into the target that is read back and
+    // shown: a second one would cost a copy a frame and 16 MB at 1920x1080.
+    multisampled = {};
+    if (samples > 1) {
+        auto ms = gl::Framebuffer::create(width, height, samples, gl::Attachment::Color);
+        if (!ms) return fail(ms.error());
+        multisampled = std::move(ms.value());
+    }
     auto rs = gl::Framebuffer::create(width, height, 0, gl::Attachment::Color);
     if (!rs) return fail(rs.error());
-    multisampled = std::move(ms.value());
     resolved = std::move(rs.value());
     return Ok{};
 }
@@ -300,6 +305,15 @@ Result<Renderer> Renderer::create() {
     r.m->bgTop = r.m->backgroundProgram.location("uTop");
     r.m->bgBottom = r.m->backgroundProgram.location("uBottom");
     r.m->jointTexture = gl::Texture(4, 64, gl::TextureFormat::Rgba32F);
+    // What a vertex reads for an attribute its mesh has no array for (addMesh uploads none).
+    gl::defaultAttribute(kNormal, {0.0f, 1.0f, 0.0f, 0.0f});
+    gl::defaultAttribute(kUv, glm::vec4(0.0f));
+    gl::defaultIntegerAttribute(kJoints, glm::uvec4(0));
+    gl::defaultAttribute(kWeights, {1.0f, 0.0f, 0.0f, 0.0f});
+    gl::defaultAttribute(kColor, glm::vec4(1.0f));
+    gl::defaultAttribute(kMuscleUv, glm::vec4(0.0f));
+    gl::defaultAttribute(kFibre, glm::vec4(0.0f));
+    gl::defaultAttribute(kHeat, glm::vec4(0.0f));
     return r;
 }
 
@@ -318,23 +332,19 @@ int Renderer::addMesh(const MeshSource& source) {
     const std::size_t n = source.positions.size();
     mesh.buffers.push_back(vertexBuffer(source.positions));
     mesh.vao.attribute(kPosition, mesh.buffers.back(), 3, gl::AttributeType::Float);
-    auto optional = [&](auto span, auto fallback, unsigned location, int components, gl::AttributeType type, bool integer) {
-        using T = typename decltype(span)::value_type;
-        if (span.size() == n) {
-            mesh.buffers.push_back(vertexBuffer(span));
-        } else {
-            const std::vector<T> filled(n, fallback);
-            mesh.buffers.push_back(vertexBuffer(std::span<const T>(filled)));
-        }
+    // An attribute the mesh lacks gets no buffer: the vertex reads the default set in create().
+    auto optional = [&](auto span, unsigned location, int components, gl::AttributeType type, bool integer) {
+        if (span.size() != n) return;
+        mesh.buffers.push_back(vertexBuffer(span));
         mesh.vao.attribute(location, mesh.buffers.back(), components, type, integer);
     };
-    optional(source.normals, glm::vec3(0.0f, 1.0f, 0.0f), kNormal, 3, gl::AttributeType::Float, false);
-    optional(source.uv0, glm::vec2(0.0f), kUv, 2, gl::AttributeType::Float, false);
-    optional(source.joints, glm::u16vec4(0), kJoints, 4, gl::AttributeType::UnsignedShort, true);
-    optional(source.weights, glm::vec4(1.0f, 0.0f, 0.0f, 0.0f), kWeights, 4, gl::AttributeType::Float, false);
-    optional(source.colors, glm::vec4(1.0f), kColor, 4, gl::AttributeType::Float, false);
-    optional(source.muscleUv, glm::vec2(0.0f), kMuscleUv, 2, gl::AttributeType::Float, false);
-    optional(source.fibre, glm::vec3(0.0f), kFibre, 3, gl::AttributeType::Float, false);
+    optional(source.normals, kNormal, 3, gl::AttributeType::Float, false);
+    optional(source.uv0, kUv, 2, gl::AttributeType::Float, false);
+    optional(source.joints, kJoints, 4, gl::AttributeType::UnsignedShort, true);
+    optional(source.weights, kWeights, 4, gl::AttributeType::Float, false);
+    optional(source.colors, kColor, 4, gl::AttributeType::Float, false);
+    optional(source.muscleUv, kMuscleUv, 2, gl::AttributeType::Float, false);
+    optional(source.fibre, kFibre, 3, gl::AttributeType::Float, false);
     // The full triangles, then each level of detail that fits the mesh, in one index buffer.
     std::vector<std::uint32_t> indices(source.indices.begin(), source.indices.end());
     mesh.levels.push_back({0, static_cast<int>(indices.size()), 0.0f});
@@ -394,7 +404,7 @@ void Renderer::clearResources() {
 
 Status Renderer::render(const FrameData& frame) {
     if (auto s = m->ensureTargets(frame.width, frame.height, frame.antialias); !s) return s;
-    m->multisampled.bind();
+    m->drawTarget().bind();
     gl::clear(frame.backgroundBottom);
     gl::depthTest(false);
     gl::depthWrite(false);
@@ -442,7 +452,7 @@ Status Renderer::render(const FrameData& frame) {
     m->drawMarkers(frame);
     gl::cull(gl::Cull::Off);
     gl::frontFace(gl::Winding::CounterClockwise);
-    m->multisampled.resolveInto(m->resolved);
+    m->resolve();
     return Ok{};
 }
 

@@ -23,7 +23,7 @@ Status Renderer::renderFloor(const FrameData& frame) {
         m->floorViewProjection = m->floorProgram.location("uViewProjection");
     }
     if (auto s = m->ensureTargets(frame.width, frame.height, frame.antialias); !s) return s;
-    m->multisampled.bind();
+    m->drawTarget().bind();
     gl::clear(frame.backgroundBottom);
     gl::depthTest(true);
     gl::depthWrite(true);
@@ -32,7 +32,7 @@ Status Renderer::renderFloor(const FrameData& frame) {
     m->floorProgram.use();
     gl::Program::set(m->floorViewProjection, frame.projection * frame.view);
     if (m->floor.indexCount > 0) gl::drawTriangles(m->floor.vao, m->floor.indexCount);
-    m->multisampled.resolveInto(m->resolved);
+    m->resolve();
     return Ok{};
 }
 

@@ -110,8 +110,13 @@ struct Renderer::State {
     std::vector<float> morphUpload;
     std::vector<int> paletteOffsets;
     int targetSamples = -1;  // of `multisampled`; 0 when it is not multisampled
-    gl::Framebuffer multisampled;
+    gl::Framebuffer multisampled;  // none (empty) when the frame is not multisampled
     gl::Framebuffer resolved;
+    // Where surfaces are drawn: the multisampled target when there is one, else `resolved`.
+    gl::Framebuffer& drawTarget() { return targetSamples > 1 ? multisampled : resolved; }
+    void resolve() const {
+        if (targetSamples > 1) multisampled.resolveInto(resolved);
+    }
     gl::Framebuffer ids;
     std::vector<std::size_t> order;
     std::vector<char> visible;  // per frame item: not culled (culling.h)

@@ -85,6 +85,12 @@ void drawPoints(const VertexArray& vao, int count) {
     glBindVertexArray(0);
 }
 
+void defaultAttribute(unsigned location, const glm::vec4& value) { glVertexAttrib4f(location, value.x, value.y, value.z, value.w); }
+
+void defaultIntegerAttribute(unsigned location, const glm::uvec4& value) {
+    glVertexAttribI4ui(location, value.x, value.y, value.z, value.w);
+}
+
 void drawTriangles(const VertexArray& vao, int indexCount, int firstIndex) {
     glBindVertexArray(vao.name());
     glDrawElements(GL_TRIANGLES, indexCount, GL_UNSIGNED_INT,

@@ -43,6 +43,10 @@ void drawTriangles(const VertexArray& vao, int indexCount, int firstIndex = 0);
 void drawPoints(const VertexArray& vao, int count);
 // Waits until every command issued so far has finished (benchmarks time whole frames with it).
 void finish();
+// The value a vertex attribute reads where a mesh has no array for it (the context's current
+// generic attribute: one value for every vertex, no buffer). Float and integer attributes.
+void defaultAttribute(unsigned location, const glm::vec4& value);
+void defaultIntegerAttribute(unsigned location, const glm::uvec4& value);
 
 }  // namespace myomap::gl
 
