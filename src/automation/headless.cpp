@@ -12,6 +12,8 @@
 #include "render/renderer.h"
 #include "window/screen.h"
 
+#include <filesystem>
+#include <future>
 #include <iostream>
 
 namespace myomap::app {
@@ -113,13 +115,17 @@ private:
 }  // namespace
 
 int runHeadless(const Options& options) {
-    auto scene = model::loadModel(options.model ? *options.model : paths::builtInFigure());
+    // The model is read on another core while the offscreen context opens (each about 0.2 s
+    // on a software renderer); a model that cannot be read is still the error reported first.
+    const std::filesystem::path path = options.model ? *options.model : paths::builtInFigure();
+    auto loading = std::async(std::launch::async, [path] { return model::loadModel(path); });
+    auto screen = openScreen({"Myomap (offscreen)", 64, 64, false});
+    auto scene = loading.get();
     if (!scene) {
         log::error(scene.error());
         return 1;
     }
     for (const std::string& w : scene->warnings) log::warning(w);
-    auto screen = openScreen({"Myomap (offscreen)", 64, 64, false});
     if (!screen) {
         log::error(screen.error());
         return 1;

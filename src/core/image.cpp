@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <optional>
 #include <stb/stb_image.h>
 
@@ -66,20 +67,16 @@ Status writePng(const std::filesystem::path& path, const ImageRgba& image, files
     header.height = static_cast<png_uint_32>(image.height);
     header.format = PNG_FORMAT_RGBA;
     const png_int_32 stride = image.width * 4;
-    png_alloc_size_t size = 0;
-    if (!png_image_write_to_memory(&header, nullptr, &size, 0, image.pixels.data(), stride, nullptr)) {
+    // Encoded once into a buffer of libpng's largest possible size (asking for the size first
+    // compressed the whole image twice); left unzeroed, libpng writes what is used.
+    png_alloc_size_t size = PNG_IMAGE_PNG_SIZE_MAX(header);
+    const std::unique_ptr<std::uint8_t[]> png(new std::uint8_t[size]);
+    if (!png_image_write_to_memory(&header, png.get(), &size, 0, image.pixels.data(), stride, nullptr)) {
         const std::string why = header.message;
         png_image_free(&header);
         return fail("'" + path.string() + "': PNG encoding failed (" + why + ")");
     }
-    std::vector<std::uint8_t> png(size);
-    if (!png_image_write_to_memory(&header, png.data(), &size, 0, image.pixels.data(), stride, nullptr)) {
-        const std::string why = header.message;
-        png_image_free(&header);
-        return fail("'" + path.string() + "': PNG encoding failed (" + why + ")");
-    }
-    png.resize(size);
-    return files::writeAtomically(path, png.data(), png.size(), access);
+    return files::writeAtomically(path, png.get(), size, access);
 }
 
 }  // namespace myomap
