@@ -1,7 +1,5 @@
 #include "bodygen/generate.h"
 
-#include "bodygen/levels_of_detail.h"
-
 #include "bodygen/body_shape.h"
 #include "bodygen/body_shape_model.h"
 #include "bodygen/bone_skinning.h"

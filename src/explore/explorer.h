@@ -13,9 +13,9 @@
 #include "explore/surface_picker.h"
 #include "render/renderer.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
-#include <functional>
 #include <string>
 
 namespace myomap::app {

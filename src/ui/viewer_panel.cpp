@@ -42,17 +42,23 @@ void menuBar(ViewerState& state, std::vector<Command>& commands, const std::func
                                     "cost two to three times the drawing time. Screenshots always have them."
                                   : "Multisampled edges (4x).");
         }
-        if (ImGui::BeginMenu("Detail")) {
-            if (ImGui::MenuItem("Full", nullptr, !state.reducedDetail)) state.reducedDetail = false;
-            if (ImGui::MenuItem("Reduced (looks the same)", nullptr, state.reducedDetail)) state.reducedDetail = true;
-            ImGui::EndMenu();
-        }
-        if (ImGui::IsItemHovered()) {
+        // The tooltip shows on the Detail label while its submenu is closed, and on its two
+        // choices once it is open (an open menu's window takes over the label's hover).
+        const auto detailTooltip = [&state] {
             ImGui::SetTooltip("Reduced draws each part with fewer triangles where it is small on screen (never more than\n"
                               "half a pixel off) and with shaders made for that part. It looks the same and turns the\n"
                               "body faster. %s",
-                              state.softwareRenderer ? "On by default here: without a graphics card every triangle costs."
+                              state.softwareRenderer ? "Reduced by default here: without a graphics card every triangle costs."
                                                      : "Full by default: a graphics card draws the whole figure easily.");
+        };
+        if (ImGui::BeginMenu("Detail")) {
+            if (ImGui::MenuItem("Full", nullptr, !state.reducedDetail)) state.reducedDetail = false;
+            if (ImGui::IsItemHovered()) detailTooltip();
+            if (ImGui::MenuItem("Reduced (looks the same)", nullptr, state.reducedDetail)) state.reducedDetail = true;
+            if (ImGui::IsItemHovered()) detailTooltip();
+            ImGui::EndMenu();
+        } else if (ImGui::IsItemHovered()) {
+            detailTooltip();
         }
         ImGui::EndMenu();
     }
