@@ -49,10 +49,12 @@ configure_and_build() {
   cmake --build "$dir" --parallel "$(nproc)"
 }
 
-# Runs a command with a display: the real one if there is one, else a virtual one.
+# Runs a command with a display: the real one if there is one, else a virtual one. -noreset:
+# by default the X server resets whenever its last client leaves, and a test that connects
+# during that reset (two run at once) fails to open the display.
 with_display() {
   if [ -n "${DISPLAY:-}" ] && [ "${MYOMAP_FORCE_XVFB:-0}" != 1 ]; then "$@"
-  else xvfb-run -a -s "-screen 0 1920x1080x24" "$@"; fi
+  else xvfb-run -a -s "-screen 0 1920x1080x24 -noreset" "$@"; fi
 }
 
 # The Khronos glTF validator for the figure's test: an npm package (the issue asks for it),
