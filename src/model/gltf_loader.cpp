@@ -2,6 +2,7 @@
 // against the buffers before reading, confines external files to the model's folder, and
 // converts to Myomap's scene model.
 #include "model/gltf_accessors.h"
+#include "model/gltf_lods.h"
 #include "model/loader.h"
 #include "model/assimp_loader.h"
 
@@ -75,7 +76,6 @@ bool refuseWrite(std::string* err, const std::string&, const std::vector<unsigne
 // thousands of levels deep would overflow the stack before any of our checks ran. Real glTF
 // nests about ten levels; the pre-scan refuses anything deeper than kMaxJsonDepth.
 constexpr int kMaxJsonDepth = 128;
-
 
 // The JSON of a .glb: its first chunk, when the header and chunk length are intact (tinygltf
 // reports the broken ones).
@@ -305,7 +305,7 @@ private:
             }
         }
         prim.indices = triangleList(indices, mode);
-        if (mode == TINYGLTF_MODE_TRIANGLES) readLevelsOfDetail(src, n, where, prim);
+        if (mode == TINYGLTF_MODE_TRIANGLES) prim.lods = readLevelsOfDetail(src, m_read, n, where, m_scene.warnings);
         dropNonFinite(prim, where);
         prim.material = src.material >= 0 && static_cast<std::size_t>(src.material) < m_scene.materials.size() ? src.material : kNone;
         if (prim.normals.empty()) {
@@ -362,41 +362,6 @@ private:
             warn(where + ": " + std::to_string(repaired) + " non-finite morph target displacements (NaN or infinity) were set to 0");
         }
         return Ok{};
-    }
-
-    // Myomap's levels of detail (primitive extras "lods": [{"indices": accessor, "error": metres}],
-    // written by myomap-bodygen). A level that does not fit the primitive is left out with a
-    // warning naming it; the full mesh is always there, so nothing is lost.
-    void readLevelsOfDetail(const tinygltf::Primitive& src, std::size_t n, const std::string& where, Primitive& prim) {
-        if (!src.extras.IsObject() || !src.extras.Has("lods")) return;
-        const tinygltf::Value& lods = src.extras.Get("lods");
-        if (!lods.IsArray()) return warn(where + ": extras \"lods\" is not a list; drawn at full detail only");
-        float last = 0.0f;
-        for (std::size_t k = 0; k < lods.ArrayLen(); ++k) {
-            const tinygltf::Value& level = lods.Get(static_cast<int>(k));
-            const std::string which = where + " level of detail " + std::to_string(k + 1);
-            const auto skip = [&](const std::string& why) { warn(which + " " + why + "; left out"); };
-            if (!level.IsObject() || !level.Get("indices").IsInt() || !level.Get("error").IsNumber()) {
-                skip("needs \"indices\" (an accessor) and \"error\" (metres)");
-                continue;
-            }
-            const auto error = static_cast<float>(level.Get("error").GetNumberAsDouble());
-            if (!std::isfinite(error) || error < last) {
-                skip("has error " + std::to_string(error) + ", not a finite number at least the finer level's");
-                continue;
-            }
-            auto read = m_read.indices(level.Get("indices").GetNumberAsInt(), which + " indices");
-            if (!read) {
-                warn(read.error() + "; left out");
-                continue;
-            }
-            if (read->size() % 3 != 0 || std::any_of(read->begin(), read->end(), [n](std::uint32_t i) { return i >= n; })) {
-                skip("is not whole triangles over the primitive's " + std::to_string(n) + " vertices");
-                continue;
-            }
-            prim.lods.push_back({std::move(read.value()), error});
-            last = error;
-        }
     }
 
     // Non-finite values would reach the renderer and the camera's framing: triangles with a

@@ -347,15 +347,16 @@ int Renderer::addMesh(const MeshSource& source) {
     optional(source.fibre, kFibre, 3, gl::AttributeType::Float, false);
     // The full triangles, then each level of detail that fits the mesh, in one index buffer.
     std::vector<std::uint32_t> indices(source.indices.begin(), source.indices.end());
-    mesh.levels.push_back({0, static_cast<int>(indices.size()), 0.0f});
+    mesh.levels.push_back({0, static_cast<int>(indices.size())});
+    mesh.levelErrors.push_back(0.0f);
     for (const LevelSource& level : source.levels) {
-        const bool fits = level.indices.size() % 3 == 0 && !level.indices.empty() && level.error >= mesh.levels.back().error &&
+        const bool fits = level.indices.size() % 3 == 0 && !level.indices.empty() && level.error >= mesh.levelErrors.back() &&
                           std::all_of(level.indices.begin(), level.indices.end(), [n](std::uint32_t v) { return v < n; });
         if (!fits) continue;
-        mesh.levels.push_back({static_cast<int>(indices.size()), static_cast<int>(level.indices.size()), level.error});
+        mesh.levels.push_back({static_cast<int>(indices.size()), static_cast<int>(level.indices.size())});
+        mesh.levelErrors.push_back(level.error);
         indices.insert(indices.end(), level.indices.begin(), level.indices.end());
     }
-    for (const GpuMesh::Level& level : mesh.levels) mesh.levelErrors.push_back(level.error);
     mesh.buffers.emplace_back(gl::BufferKind::Index, indices.data(), indices.size() * sizeof(std::uint32_t));
     mesh.vao.indices(mesh.buffers.back());
     mesh.indexCount = static_cast<int>(source.indices.size());

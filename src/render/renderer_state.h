@@ -26,12 +26,11 @@ struct GpuMesh {
     int indexCount = 0;  // of the full mesh
     // The full triangles and each level of detail, one after another in the index buffer.
     struct Level {
-        int first = 0;       // index of its first index
-        int count = 0;       // its indices
-        float error = 0.0f;  // metres in mesh space (0 for the full mesh)
+        int first = 0;  // index of its first index
+        int count = 0;  // its indices
     };
-    std::vector<Level> levels;  // [0] the full mesh, then coarser and coarser
-    std::vector<float> levelErrors;  // levels[k].error, for chooseLevel
+    std::vector<Level> levels;       // [0] the full mesh, then coarser and coarser
+    std::vector<float> levelErrors;  // each level's error, metres in mesh space (0 for the full mesh)
     bool skinned = false;
     MeshBounds bounds;  // for culling (culling.h)
     // Morph target displacements (frame_data.h MeshSource), two texels a vertex a target
